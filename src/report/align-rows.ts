@@ -1,0 +1,91 @@
+/**
+ * Align the written rows of a table with the template's rows: a monotone
+ * alignment (rows keep their order) that maximises the total label similarity.
+ * Order settles what a label alone cannot (`3.其他` is the row after
+ * `2.申请人逾期未按收费通知…`; a header cell `总计` is not the `(七)总计` row).
+ */
+import type { LogicalRow } from "../tables/logical-rows.js";
+import type { RowSpec } from "./templates.js";
+import { buildLabelIndex, labelSimilarity, type LabelIndex } from "./match-label.js";
+import { labelKey } from "./normalize.js";
+
+/** A written row matched to a template row. */
+export interface RowMatch {
+  row: LogicalRow;
+  spec: RowSpec;
+  score: number;
+}
+
+const MIN_SCORE = 0.45;
+
+const indexCache = new WeakMap<readonly RowSpec[], { own: LabelIndex; grouped: LabelIndex }>();
+
+function indexesOf(specs: readonly RowSpec[]) {
+  let cached = indexCache.get(specs);
+  if (!cached) {
+    cached = {
+      own: buildLabelIndex(specs.map((s) => s.label)),
+      grouped: buildLabelIndex(specs.map((s) => `${s.group ?? ""}${s.label}`)),
+    };
+    indexCache.set(specs, cached);
+  }
+  return cached;
+}
+
+/** Similarity of a written row to a template row: its own label, or all its labels against group + label. */
+export function rowSimilarity(row: LogicalRow, j: number, specs: readonly RowSpec[]): number {
+  const last = row.labels[row.labels.length - 1];
+  if (!last) return 0;
+  const { own, grouped } = indexesOf(specs);
+  let s = labelSimilarity(last.text, j, own);
+  if (row.labels.length > 1) {
+    const joined = row.labels.map((c) => c.text).join("");
+    s = Math.max(s, labelSimilarity(joined, j, grouped));
+  }
+  // a group label alone (`(六)其他处理` in the 2021 template) is not the row
+  const spec = specs[j]!;
+  if (spec.group && labelKey(last.text) === labelKey(spec.group) && labelKey(spec.label) !== labelKey(spec.group)) s *= 0.5;
+  return row.numbers > 0 ? s : s * 0.6;
+}
+
+/** Align rows to specs; rows without any value cell never match. */
+export function alignRows(rows: readonly LogicalRow[], specs: readonly RowSpec[]): RowMatch[] {
+  const candidates = rows.filter((r) => r.values.length > 0 && r.labels.length > 0);
+  const R = candidates.length;
+  const S = specs.length;
+  // best[i][j]: best total using candidates[i..] and specs[j..]
+  const best: Float64Array[] = [];
+  const sim: Float64Array[] = [];
+  for (let i = 0; i <= R; i++) {
+    best.push(new Float64Array(S + 1));
+    sim.push(new Float64Array(S));
+  }
+  for (let i = 0; i < R; i++) for (let j = 0; j < S; j++) sim[i]![j] = rowSimilarity(candidates[i]!, j, specs);
+  for (let i = R - 1; i >= 0; i--) {
+    for (let j = S - 1; j >= 0; j--) {
+      const s = sim[i]![j]!;
+      const take = s >= MIN_SCORE ? s + best[i + 1]![j + 1]! : -1;
+      best[i]![j] = Math.max(take, best[i + 1]![j]!, best[i]![j + 1]!);
+    }
+  }
+  const matches: RowMatch[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < R && j < S) {
+    const s = sim[i]![j]!;
+    if (s >= MIN_SCORE && Math.abs(best[i]![j]! - (s + best[i + 1]![j + 1]!)) < 1e-9) {
+      matches.push({ row: candidates[i]!, spec: specs[j]!, score: s });
+      i++;
+      j++;
+    } else if (best[i]![j] === best[i + 1]![j]) i++;
+    else j++;
+  }
+  return matches;
+}
+
+/** Total score of an alignment (used to choose the template). */
+export function alignmentScore(matches: readonly RowMatch[]): number {
+  let s = 0;
+  for (const m of matches) s += m.score;
+  return s;
+}

@@ -1,0 +1,142 @@
+/**
+ * From a tokenized text to the report model: sections, a second copy of the
+ * report, table kinds, template matching, values and metadata.
+ */
+import type {
+  Diagnostic,
+  Layout,
+  Report,
+  ReportSource,
+  Section,
+  Table,
+  TableKind,
+  TemplateVersion,
+} from "../types.js";
+import type { TextBlock, Tokenized } from "../tokenize/types.js";
+import { classifyTable } from "./classify-table.js";
+import { extractMeta } from "./extract-meta.js";
+import { buildSections } from "./find-sections.js";
+import { mapTables, type MappedTables } from "./map-tables.js";
+import { buildModel } from "./build-model.js";
+import { locateDiagnostics } from "./locate.js";
+
+const SECTION_KIND: Partial<Record<number, TableKind>> = { 2: "activeDisclosure", 3: "applications", 4: "appeals" };
+
+const LEGACY_CUES = /历年累计|否决公开|收费及减免|申诉|咨询.{0,10}(人次|件)|回应解读|依申请公开.{0,6}(受理|答复).{0,6}\d/;
+
+/** Everything about the input that is not in the tokens. */
+export interface BuildSource {
+  layout: Layout | null;
+  confidence: number;
+  encoding: string | null;
+  encodingReason: ReportSource["encodingReason"];
+}
+
+/**
+ * Map any layout's tokens onto the report model. Pure; never throws on odd tokens.
+ *
+ * @param text - the text every offset points into
+ * @param tokenized - the tokenizer's tables and blocks
+ */
+export function buildReport(text: string, tokenized: Tokenized, source: BuildSource, diagnostics: Diagnostic[] = []): Report {
+  const { sections, copyStart } = buildSections(tokenized.blocks, text.length);
+  if (copyStart !== null) diagnostics.push(duplicateDiagnostic(text, sections[0]?.start ?? 0, copyStart));
+  const limit = copyStart ?? text.length;
+  const blocks = tokenized.blocks.filter((b) => b.start < limit);
+  const tables = tokenized.tables.filter((t) => t.start < limit);
+  classifyTables(tables, sections);
+  const mapped = mapTables(tables);
+  diagnostics.push(...tokenized.diagnostics.filter((d) => d.start === undefined || d.start < limit));
+  diagnostics.push(...mapped.diagnostics);
+
+  const firstSection = sections[0]?.start ?? limit;
+  const head = blocks.filter((b) => b.start < firstSection);
+  const { meta } = extractMeta(head.length > 0 ? head : blocks.slice(0, 3), blocks, tokenized.documentTitle);
+  const template = chooseTemplate(mapped, sections, blocks, text, diagnostics);
+  const model = buildModel(template, mapped);
+  missingTableDiagnostics(template, mapped, diagnostics);
+
+  const report: Report = {
+    template,
+    meta,
+    ...model,
+    sections,
+    source: { ...source, text },
+    locations: template === "2021" || template === "2019" ? mapped.locations : {},
+    diagnostics,
+  };
+  locateDiagnostics(report);
+  return report;
+}
+
+/** Set each table's kind: by its words, or else by the section it stands in. */
+function classifyTables(tables: Table[], sections: readonly Section[]): void {
+  for (const table of tables) {
+    if (table.kind) continue;
+    table.kind = classifyTable(table);
+    if (table.kind) continue;
+    const section = [...sections].reverse().find((s) => s.start <= table.start);
+    table.kind = section ? (SECTION_KIND[section.number] ?? null) : null;
+  }
+}
+
+function chooseTemplate(
+  mapped: MappedTables,
+  sections: readonly Section[],
+  blocks: readonly TextBlock[],
+  text: string,
+  diagnostics: Diagnostic[],
+): TemplateVersion {
+  if (mapped.template) return mapped.template;
+  const narrative = blocks.map((b) => b.text).join("\n");
+  const looksLikeReport = /政府信息公开/.test(text) && (/年度报告|年报|工作报告/.test(text) || sections.length >= 3);
+  if (looksLikeReport && LEGACY_CUES.test(narrative)) {
+    diagnostics.push({
+      code: "legacy-report",
+      severity: "info",
+      message: "2019 年以前格式的年度报告：不按表格模板读取 / a pre-2019 report: its statistics are not read into the tables",
+    });
+    return "legacy";
+  }
+  diagnostics.push({
+    code: "not-a-report",
+    severity: "error",
+    message: looksLikeReport
+      ? "找不到年度报告的统计表格 / no table of the annual-report template was found"
+      : "不像政府信息公开工作年度报告 / the text does not look like a government information-disclosure annual report",
+  });
+  return "unknown";
+}
+
+function missingTableDiagnostics(template: TemplateVersion, mapped: MappedTables, diagnostics: Diagnostic[]): void {
+  if (template !== "2021" && template !== "2019") return;
+  const names: Record<TableKind, string> = {
+    activeDisclosure: "二、主动公开政府信息情况",
+    applications: "三、收到和处理政府信息公开申请情况",
+    appeals: "四、政府信息公开行政复议、行政诉讼情况",
+  };
+  for (const kind of ["activeDisclosure", "applications", "appeals"] as const) {
+    if (mapped.present.has(kind)) continue;
+    diagnostics.push({
+      code: "missing-table",
+      severity: "error",
+      path: kind,
+      message: `未找到表格“${names[kind]}” / table ${kind} (${names[kind]}) not found`,
+    });
+  }
+}
+
+function duplicateDiagnostic(text: string, firstStart: number, copyStart: number): Diagnostic {
+  const first = text.slice(firstStart, copyStart).trim();
+  const second = text.slice(copyStart).trim();
+  const same = second.startsWith(first) || first === second;
+  return {
+    code: "duplicate-body",
+    severity: same ? "info" : "warning",
+    start: copyStart,
+    end: text.length,
+    message: same
+      ? "报告正文重复出现两次，只读取第一份 / the report's body appears twice; the first copy was read"
+      : "报告正文在此处重新开始（与第一份不完全相同），只读取第一份 / the report starts again here (not identical to the first copy); the first copy was read",
+  };
+}

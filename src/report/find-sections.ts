@@ -1,0 +1,100 @@
+/**
+ * The six sections of the template, found by their headings at the start of a block.
+ * `四、结转下年度继续办理` is a row of table 3, not section 4: a heading must
+ * carry its section's words.
+ */
+import type { Section } from "../types.js";
+import type { TextBlock } from "../tokenize/types.js";
+import { toHalfWidth } from "../tables/cell-value.js";
+
+const NUMERALS = ["一", "二", "三", "四", "五", "六"] as const;
+
+/** Words a heading of each section carries (after its numeral), loosely. */
+const HEADING_WORDS: readonly RegExp[] = [
+  /^(总体情况|概述|总体|基本情况)/,
+  /^(主动公开)/,
+  /^(收到和处理|依申请|政府信息公开申请)/,
+  /^(政府信息公开)?(行政复议|行政诉讼|因政府信息公开)/,
+  /^(存在的?主要问题|存在问题|政府信息公开工作存在|主要问题|问题及|存在的不足)/,
+  /^(其他需要报告|其它需要报告|其他事项|其他需要说明)/,
+];
+
+/** A heading found in a block. */
+export interface HeadingHit {
+  number: 1 | 2 | 3 | 4 | 5 | 6;
+  block: number;
+  /** Offset of the heading in the input. */
+  start: number;
+  heading: string;
+}
+
+/** Recognise a section heading at the start of a block's text. */
+export function headingOf(text: string): { number: 1 | 2 | 3 | 4 | 5 | 6; heading: string } | null {
+  const t = toHalfWidth(text).trimStart().replace(/^[#*\s]+/, "");
+  const m = /^([一二三四五六])\s*[、.,，．]\s*/.exec(t);
+  if (!m) return null;
+  const n = NUMERALS.indexOf(m[1] as (typeof NUMERALS)[number]);
+  const rest = t.slice(m[0].length).replace(/\s+/g, "");
+  if (!HEADING_WORDS[n]!.test(rest)) return null;
+  const line = text.trim().split(/\n/)[0]!;
+  const phrase = /^[^\n。；;]{0,40}?(情况|事项|措施|不足)/.exec(line);
+  const heading = phrase ? phrase[0] : line.slice(0, 40);
+  return { number: (n + 1) as HeadingHit["number"], heading: heading.trim() };
+}
+
+/** All heading hits in document order. */
+export function findHeadings(blocks: readonly TextBlock[]): HeadingHit[] {
+  const hits: HeadingHit[] = [];
+  blocks.forEach((b, i) => {
+    const h = headingOf(b.text);
+    if (h) hits.push({ ...h, block: i, start: b.start });
+  });
+  return hits;
+}
+
+/**
+ * The report's sections from its headings: the first run of headings in increasing
+ * order. A heading 一 that comes again after later sections starts a second copy of
+ * the report, returned as `copyStart`.
+ */
+export function buildSections(
+  blocks: readonly TextBlock[],
+  inputLength: number,
+): { sections: Section[]; copyStart: number | null } {
+  const hits = findHeadings(blocks);
+  const chosen: HeadingHit[] = [];
+  let copyStart: number | null = null;
+  for (const h of hits) {
+    const last = chosen[chosen.length - 1];
+    if (last && h.number === 1 && last.number >= 2) {
+      copyStart = h.start;
+      break;
+    }
+    if (!last || h.number > last.number) chosen.push(h);
+  }
+  const limit = copyStart ?? inputLength;
+  const sections: Section[] = chosen.map((h, k) => {
+    const next = chosen[k + 1];
+    const endBlock = next ? next.block : blocks.length;
+    const parts: string[] = [];
+    const own = blocks[h.block]!;
+    const headingRest = stripHeading(own.text, h.heading);
+    if (headingRest) parts.push(headingRest);
+    let end = own.end;
+    for (let b = h.block + 1; b < endBlock; b++) {
+      const block = blocks[b]!;
+      if (block.start >= limit) break;
+      parts.push(block.text);
+      end = block.end;
+    }
+    return { number: h.number, heading: h.heading, text: parts.join("\n"), start: h.start, end };
+  });
+  return { sections, copyStart };
+}
+
+/** The part of a heading block after the heading itself (glued text runs on). */
+function stripHeading(text: string, heading: string): string {
+  const t = text.trim();
+  if (t.length <= heading.length) return "";
+  return t.startsWith(heading) ? t.slice(heading.length).trim() : "";
+}

@@ -1,0 +1,39 @@
+/**
+ * A report as one flat record: model paths to values, plus the metadata columns.
+ */
+import type { Report } from "../types.js";
+import { templatePaths } from "./templates.js";
+
+/**
+ * Flatten a report to `Record<path, value>`: every value path of its template (MODEL.md
+ * section 3; `null` for blank cells and for tables that were not found) and `template`,
+ * `meta.title`, `meta.organization`, `meta.year`, `source.layout`, `source.encoding`.
+ *
+ * @example
+ * ```ts
+ * const flat = flattenReport(parseReport(text));
+ * flat["applications.newReceived.total"]; // 218
+ * ```
+ */
+export function flattenReport(report: Report): Record<string, number | string | null> {
+  if (typeof report !== "object" || report === null) throw new TypeError("flattenReport(report): report must be a Report");
+  const out: Record<string, number | string | null> = {
+    template: report.template,
+    "meta.title": report.meta.title,
+    "meta.organization": report.meta.organization,
+    "meta.year": report.meta.year,
+    "source.layout": report.source.layout,
+    "source.encoding": report.source.encoding,
+  };
+  for (const path of templatePaths(report.template)) out[path] = valueAt(report, path);
+  return out;
+}
+
+function valueAt(report: Report, path: string): number | null {
+  let node: unknown = report;
+  for (const key of path.split(".")) {
+    if (typeof node !== "object" || node === null) return null;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return typeof node === "number" ? node : null;
+}

@@ -1,0 +1,223 @@
+/**
+ * Template matching: map the grids of each report table onto the model's paths,
+ * choosing the template (2021 or 2019) whose structure the tables follow.
+ */
+import type { Cell, CellLocation, Diagnostic, Table, TableKind } from "../types.js";
+import { readCellValue } from "../tables/cell-value.js";
+import { fitValues, logicalRows, type LogicalRow } from "../tables/logical-rows.js";
+import { alignRows, alignmentScore, type RowMatch } from "./align-rows.js";
+import { labelKey } from "./normalize.js";
+import { APPEAL_COLUMNS, APPEAL_ROWS, isMoneyPath, rowsOf, type RowSpec, type TableTemplate } from "./templates.js";
+
+/** The values read from the tables. */
+export interface MappedTables {
+  template: TableTemplate | null;
+  /** Value per path, for the tables that are present. */
+  values: Map<string, number | null>;
+  present: Set<TableKind>;
+  locations: Record<string, CellLocation>;
+  diagnostics: Diagnostic[];
+  /** How well each template explains the tables (larger is better). */
+  templateScores: Record<TableTemplate, number>;
+}
+
+/** Header words only one template prints. */
+const TEMPLATE_CUES: Record<TableTemplate, readonly string[]> = {
+  "2021": ["本年制发", "本年废止", "现行有效"],
+  "2019": ["新制作", "本年新", "对外公开总数", "上一年项目", "本年增减", "其他对外管理服务", "政府集中采购", "采购项目数量"],
+};
+
+/** Group the tables by kind, rows in document order. */
+function rowsByKind(tables: readonly Table[]): Map<TableKind, LogicalRow[]> {
+  const byKind = new Map<TableKind, LogicalRow[]>();
+  for (const table of tables) {
+    if (!table.kind) continue;
+    const rows = byKind.get(table.kind) ?? [];
+    rows.push(...logicalRows(table));
+    byKind.set(table.kind, rows);
+  }
+  return byKind;
+}
+
+function cueScore(tables: readonly Table[], template: TableTemplate): number {
+  let text = "";
+  for (const t of tables) if (t.kind === "activeDisclosure") for (const r of t.rows) for (const c of r) text += labelKey(c.text);
+  let n = 0;
+  for (const cue of TEMPLATE_CUES[template]) if (text.includes(cue)) n++;
+  return n * 3;
+}
+
+/** Map classified tables (Table.kind set) onto the model. */
+export function mapTables(tables: readonly Table[]): MappedTables {
+  const byKind = rowsByKind(tables);
+  const result: MappedTables = {
+    template: null,
+    values: new Map(),
+    present: new Set(),
+    locations: {},
+    diagnostics: [],
+    templateScores: { "2021": 0, "2019": 0 },
+  };
+  const alignments: Record<TableTemplate, Map<TableKind, RowMatch[]>> = { "2021": new Map(), "2019": new Map() };
+  for (const template of ["2021", "2019"] as const) {
+    let score = cueScore(tables, template);
+    for (const kind of ["activeDisclosure", "applications"] as const) {
+      const rows = byKind.get(kind);
+      if (!rows) continue;
+      const matches = alignRows(rows, rowsOf(kind, template));
+      alignments[template].set(kind, matches);
+      score += alignmentScore(matches);
+    }
+    result.templateScores[template] = Math.round(score * 1000) / 1000;
+  }
+  const s21 = result.templateScores["2021"];
+  const s19 = result.templateScores["2019"];
+  if (s21 === 0 && s19 === 0 && !byKind.has("appeals")) return result;
+  const template: TableTemplate = s19 > s21 ? "2019" : "2021";
+  result.template = template;
+
+  for (const kind of ["activeDisclosure", "applications"] as const) {
+    const rows = byKind.get(kind);
+    const matches = alignments[template].get(kind);
+    if (!rows || !matches || matches.length === 0) continue;
+    result.present.add(kind);
+    readMatchedRows(kind, rowsOf(kind, template), matches, result);
+  }
+  const appealRows = byKind.get("appeals");
+  if (appealRows && readAppeals(appealRows, result)) result.present.add("appeals");
+  return result;
+}
+
+/** Read the values of aligned rows; template rows with no written row stay null. */
+function readMatchedRows(kind: TableKind, specs: readonly RowSpec[], matches: readonly RowMatch[], out: MappedTables): void {
+  const matched = new Map(matches.map((m) => [m.spec, m]));
+  for (const spec of specs) {
+    const m = matched.get(spec);
+    const base = `${kind}.${spec.path}`;
+    if (!m) {
+      for (const col of spec.columns) out.values.set(`${base}.${col.key}`, null);
+      out.diagnostics.push({
+        code: "missing-row",
+        severity: "warning",
+        path: base,
+        message: `未找到“${spec.label}”行 / row "${spec.label}" not found`,
+      });
+      continue;
+    }
+    if (m.score < 0.8) {
+      const written = m.row.labels.map((c) => c.text).join(" ");
+      const last = m.row.labels[m.row.labels.length - 1]!;
+      out.diagnostics.push({
+        code: "weak-label-match",
+        severity: "info",
+        path: base,
+        start: last.start,
+        end: last.end,
+        message: `“${written}”按“${spec.label}”读取（相似度 ${m.score.toFixed(2)}） / "${written}" read as "${spec.label}" (similarity ${m.score.toFixed(2)})`,
+      });
+    }
+    readRowValues(base, spec.columns.map((c) => c.key), m.row, out);
+  }
+}
+
+/** Fit one row's cells to its columns and record values, locations and diagnostics. */
+function readRowValues(base: string, keys: readonly string[], row: LogicalRow, out: MappedTables): void {
+  const fitted = fitValues(row.values, keys.length);
+  keys.forEach((key, i) => recordCell(`${base}.${key}`, fitted.cells[i] ?? null, row, out));
+  if (fitted.extra.length > 0) {
+    const first = fitted.extra[0]!;
+    out.diagnostics.push({
+      code: "extra-cell",
+      severity: "warning",
+      path: base,
+      start: first.start,
+      end: fitted.extra[fitted.extra.length - 1]!.end,
+      message: `“${base}”行多出 ${fitted.extra.length} 个单元格，已忽略 / row ${base} has ${fitted.extra.length} more cell(s) than columns; ignored`,
+    });
+  }
+}
+
+/** Record the value of one path from a cell (null for a blank, a text or a missing cell). */
+export function recordCell(path: string, cell: Cell | null, row: { start: number; end: number }, out: MappedTables): void {
+  if (!cell) {
+    out.values.set(path, null);
+    out.diagnostics.push({
+      code: "missing-cell",
+      severity: "warning",
+      path,
+      start: row.start,
+      end: row.end,
+      message: `${path} 在表中没有对应单元格，记为空 / ${path} has no cell in its row; null`,
+    });
+    return;
+  }
+  out.locations[path] = { start: cell.start, end: cell.end, text: cell.text };
+  const v = readCellValue(cell.text);
+  if (v.kind === "number") {
+    out.values.set(path, v.value);
+    if (v.unit && !(isMoneyPath(path) && v.unit === "万元")) {
+      out.diagnostics.push({
+        code: "unit-in-cell",
+        severity: "info",
+        path,
+        start: cell.start,
+        end: cell.end,
+        message: `${path} 单元格带单位“${v.unit}”：${cell.text} / cell of ${path} carries the unit "${v.unit}": ${cell.text}`,
+      });
+    }
+    return;
+  }
+  out.values.set(path, null);
+  out.diagnostics.push(
+    v.kind === "blank"
+      ? {
+          code: "blank-cell",
+          severity: "info",
+          path,
+          start: cell.start,
+          end: cell.end,
+          message: `${path} 单元格为空${v.marker ? `（“${v.marker}”）` : ""}，记为 null / cell of ${path} is blank; null`,
+        }
+      : {
+          code: "unparsed-cell",
+          severity: "warning",
+          path,
+          start: cell.start,
+          end: cell.end,
+          message: `${path} 单元格“${cell.text}”不是数字，记为 null / cell of ${path} "${cell.text}" is not a number; null`,
+        },
+  );
+}
+
+/**
+ * Table 4: either rows labelled 行政复议 / 未经复议直接起诉 / 复议后起诉 with five values each,
+ * or (the template's layout) one run of fifteen values after the headers.
+ */
+function readAppeals(rows: readonly LogicalRow[], out: MappedTables): boolean {
+  const labelled = alignRows(rows.filter((r) => r.numbers > 0 && r.numbers <= 5), APPEAL_ROWS);
+  if (labelled.length >= 2) {
+    readMatchedRows("appeals", APPEAL_ROWS, labelled, out);
+    return true;
+  }
+  const dataRows = rows.filter((r) => r.numbers > 0);
+  if (dataRows.length === 0) return false;
+  const cells: Cell[] = [];
+  for (const r of dataRows) cells.push(...r.values);
+  const span = { start: dataRows[0]!.start, end: dataRows[dataRows.length - 1]!.end };
+  const merged: LogicalRow = { labels: [], values: cells, numbers: cells.length, start: span.start, end: span.end };
+  const keys: string[] = [];
+  for (const row of APPEAL_ROWS) for (const col of APPEAL_COLUMNS) keys.push(`${row.path}.${col.key}`);
+  const fitted = fitValues(merged.values, keys.length);
+  keys.forEach((key, i) => recordCell(`appeals.${key}`, fitted.cells[i] ?? null, merged, out));
+  if (fitted.extra.length > 0) {
+    out.diagnostics.push({
+      code: "extra-cell",
+      severity: "warning",
+      path: "appeals",
+      start: fitted.extra[0]!.start,
+      end: fitted.extra[fitted.extra.length - 1]!.end,
+      message: `表四多出 ${fitted.extra.length} 个数值，已忽略 / table 4 has ${fitted.extra.length} more value(s) than its 15 cells; ignored`,
+    });
+  }
+  return true;
+}

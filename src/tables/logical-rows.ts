@@ -1,0 +1,92 @@
+/**
+ * From a raw grid row to a logical row: the label cells, then the value cells.
+ */
+import type { Cell, Table } from "../types.js";
+import { readCellValue } from "./cell-value.js";
+
+/** A row as the mapper reads it. */
+export interface LogicalRow {
+  /** Non-empty text cells before the values (group labels first, the row's own label last). */
+  labels: Cell[];
+  /** Value cells after the label, blanks included; a blank spanning k columns counts k times. */
+  values: Cell[];
+  /** How many value cells hold a number. */
+  numbers: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * Split a grid row into labels and values. The values are the cells after the
+ * last text cell that is followed by a number (so a note after the numbers does
+ * not hide them); a row without numbers keeps its trailing blanks as values.
+ */
+export function toLogicalRow(cells: readonly Cell[]): LogicalRow {
+  const kinds = cells.map((c) => readCellValue(c.text).kind);
+  let lastNumber = -1;
+  for (let i = kinds.length - 1; i >= 0; i--) if (kinds[i] === "number") { lastNumber = i; break; }
+  let lastLabel = -1;
+  const searchFrom = lastNumber >= 0 ? lastNumber : kinds.length - 1;
+  for (let i = searchFrom; i >= 0; i--) if (kinds[i] === "text") { lastLabel = i; break; }
+  const labels = cells.slice(0, lastLabel + 1).filter((c, i) => kinds[i] === "text");
+  const values: Cell[] = [];
+  let numbers = 0;
+  for (let i = lastLabel + 1; i < cells.length; i++) {
+    const cell = cells[i]!;
+    const kind = kinds[i];
+    if (kind === "number") numbers++;
+    const repeat = kind === "blank" ? Math.max(1, Math.min(cell.colSpan, 64)) : 1;
+    for (let k = 0; k < repeat; k++) values.push(cell);
+  }
+  const first = cells[0];
+  const last = cells[cells.length - 1];
+  return { labels, values, numbers, start: first ? first.start : 0, end: last ? last.end : 0 };
+}
+
+/**
+ * The logical rows of a table. A row of labels without values followed by a row of
+ * values without labels (a label orphaned from its numbers) is read as one row.
+ */
+export function logicalRows(table: Table): LogicalRow[] {
+  const rows = table.rows.filter((r) => r.length > 0).map(toLogicalRow);
+  const out: LogicalRow[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const next = rows[i + 1];
+    if (row.labels.length > 0 && row.numbers === 0 && next && next.labels.length === 0 && next.numbers > 0) {
+      out.push({ labels: row.labels, values: next.values, numbers: next.numbers, start: row.start, end: next.end });
+      i++;
+      continue;
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+/** The result of fitting a row's value cells to the template's column count. */
+export interface FittedValues {
+  /** One entry per column: the cell read, or null when the row has no cell for it. */
+  cells: Array<Cell | null>;
+  /** Cells beyond the column count, dropped. */
+  extra: Cell[];
+  /** True when blank cells had to be dropped at the edges to fit. */
+  trimmed: boolean;
+}
+
+/**
+ * Fit value cells to `n` columns: drop blank cells at the end, then at the start, while
+ * there are more cells than columns (merged cells of text layouts leave such blanks);
+ * a row still too long keeps its first `n` cells; a short row leaves the last columns empty.
+ */
+export function fitValues(values: readonly Cell[], n: number): FittedValues {
+  let from = 0;
+  let to = values.length;
+  const blank = (c: Cell | undefined) => c !== undefined && readCellValue(c.text).kind === "blank";
+  let trimmed = false;
+  while (to - from > n && blank(values[to - 1])) { to--; trimmed = true; }
+  while (to - from > n && blank(values[from])) { from++; trimmed = true; }
+  const kept = values.slice(from, to);
+  const cells: Array<Cell | null> = [];
+  for (let i = 0; i < n; i++) cells.push(kept[i] ?? null);
+  return { cells, extra: kept.slice(n), trimmed };
+}

@@ -1,0 +1,105 @@
+/**
+ * Line and cell splitting shared by the text layouts, keeping offsets.
+ */
+import type { Cell, Layout, Table } from "../types.js";
+import type { TextBlock } from "./types.js";
+
+/** One line of the input: its text without the line break, and where it starts. */
+export interface Line {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Split text into lines (LF, CRLF or CR), keeping offsets. */
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      lines.push({ text: text.slice(start, i), start, end: i });
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  if (start <= text.length) lines.push({ text: text.slice(start), start, end: text.length });
+  return lines;
+}
+
+/** A cell from a slice of a line: trimmed, with the offsets of the trimmed text (or of the slice when blank). */
+export function cellFrom(line: string, lineStart: number, from: number, to: number): Cell {
+  let a = from;
+  let b = to;
+  while (a < b && isSpace(line.charCodeAt(a))) a++;
+  while (b > a && isSpace(line.charCodeAt(b - 1))) b--;
+  if (a === b) return { text: "", rowSpan: 1, colSpan: 1, start: lineStart + from, end: lineStart + to };
+  return { text: line.slice(a, b), rowSpan: 1, colSpan: 1, start: lineStart + a, end: lineStart + b };
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 0x3000 || c === 0xa0;
+}
+
+/** Split a line on a one-character separator into cells with offsets. */
+export function splitCells(line: Line, separator: string): Cell[] {
+  const cells: Cell[] = [];
+  let from = 0;
+  const t = line.text;
+  for (let i = 0; i <= t.length; i++) {
+    if (i === t.length || t[i] === separator) {
+      cells.push(cellFrom(t, line.start, from, i));
+      from = i + 1;
+    }
+  }
+  return cells;
+}
+
+/**
+ * Group consecutive table lines into tables and the other non-empty lines into blocks.
+ * `rowOf` returns the cells of a table line, or null for a narrative line.
+ * Blank lines neither end a table nor make a block.
+ */
+export function collectTables(
+  lines: readonly Line[],
+  layout: Layout,
+  rowOf: (line: Line) => Cell[] | null,
+): { tables: Table[]; blocks: TextBlock[] } {
+  const tables: Table[] = [];
+  const blocks: TextBlock[] = [];
+  let current: Table | null = null;
+  for (const line of lines) {
+    if (line.text.trim() === "") continue;
+    const row = rowOf(line);
+    if (row) {
+      if (!current) {
+        current = { kind: null, layout, rows: [], start: line.start, end: line.end };
+        tables.push(current);
+      }
+      current.rows.push(row);
+      current.end = line.end;
+    } else {
+      current = null;
+      blocks.push(blockOf(line));
+    }
+  }
+  return { tables, blocks };
+}
+
+/** A narrative block from a line, trimmed. */
+export function blockOf(line: Line): TextBlock {
+  const c = cellFrom(line.text, line.start, 0, line.text.length);
+  return { text: c.text, start: c.start, end: c.end };
+}
+
+/** Fraction helper for detectors: share of the non-empty lines that satisfy a test. */
+export function shareOfLines(lines: readonly Line[], test: (l: Line) => boolean): { hits: number; share: number } {
+  let nonEmpty = 0;
+  let hits = 0;
+  for (const l of lines) {
+    if (l.text.trim() === "") continue;
+    nonEmpty++;
+    if (test(l)) hits++;
+  }
+  return { hits, share: nonEmpty === 0 ? 0 : hits / nonEmpty };
+}
