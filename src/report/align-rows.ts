@@ -14,6 +14,8 @@ export interface RowMatch {
   row: LogicalRow;
   spec: RowSpec;
   score: number;
+  /** True when the row was placed by its position between matched rows, not by its label. */
+  positional?: boolean;
 }
 
 const MIN_SCORE = 0.45;
@@ -88,4 +90,31 @@ export function alignmentScore(matches: readonly RowMatch[]): number {
   let s = 0;
   for (const m of matches) s += m.score;
   return s;
+}
+
+/**
+ * Place rows of numbers whose label was lost (converters orphan labels from their
+ * numbers) by position: between two matched rows, when the unmatched rows with numbers
+ * are exactly as many as the template rows left unmatched there.
+ */
+export function fillGaps(rows: readonly LogicalRow[], specs: readonly RowSpec[], matches: readonly RowMatch[]): RowMatch[] {
+  const matchedRows = new Set(matches.map((m) => m.row));
+  const specIndex = new Map(specs.map((s, i) => [s, i]));
+  const rowIndex = new Map(rows.map((r, i) => [r, i]));
+  const out: RowMatch[] = [...matches];
+  const bounds = [
+    { row: -1, spec: -1 },
+    ...matches.map((m) => ({ row: rowIndex.get(m.row) ?? -1, spec: specIndex.get(m.spec) ?? -1 })),
+    { row: rows.length, spec: specs.length },
+  ];
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const a = bounds[k]!;
+    const b = bounds[k + 1]!;
+    const gapSpecs = specs.slice(a.spec + 1, b.spec);
+    if (gapSpecs.length === 0 || a.row < 0 || b.row >= rows.length) continue;
+    const gapRows = rows.slice(a.row + 1, b.row).filter((r) => r.numbers > 0 && !matchedRows.has(r));
+    if (gapRows.length !== gapSpecs.length) continue;
+    gapRows.forEach((row, i) => out.push({ row, spec: gapSpecs[i]!, score: 0, positional: true }));
+  }
+  return out.sort((x, y) => (specIndex.get(x.spec) ?? 0) - (specIndex.get(y.spec) ?? 0));
 }

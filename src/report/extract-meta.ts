@@ -34,9 +34,17 @@ export function extractMeta(head: readonly TextBlock[], all: readonly TextBlock[
 }
 
 function findTitle(blocks: readonly TextBlock[]): { text: string; start: number; end: number } | null {
-  for (const block of blocks.slice(0, 12)) {
+  const head = blocks.slice(0, 12);
+  for (let i = 0; i < head.length; i++) {
+    const block = head[i]!;
     const t = titleFromBlock(block);
     if (t) return t;
+    // a title wrapped over two lines: "2025 年上海市人民政府办公厅政府信息公开" + "工作年度报告"
+    const next = head[i + 1];
+    if (next && block.text.length <= 40 && next.text.length <= 20 && /政府信息公开/.test(block.text)) {
+      const joined = titleFromBlock({ text: block.text + next.text.trim(), start: block.start, end: next.end });
+      if (joined) return { ...joined, start: block.start, end: next.end };
+    }
   }
   return null;
 }

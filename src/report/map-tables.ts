@@ -5,7 +5,7 @@
 import type { Cell, CellLocation, Diagnostic, Table, TableKind } from "../types.js";
 import { readCellValue } from "../tables/cell-value.js";
 import { fitValues, logicalRows, type LogicalRow } from "../tables/logical-rows.js";
-import { alignRows, alignmentScore, type RowMatch } from "./align-rows.js";
+import { alignRows, alignmentScore, fillGaps, type RowMatch } from "./align-rows.js";
 import { labelKey } from "./normalize.js";
 import { APPEAL_COLUMNS, APPEAL_ROWS, isMoneyPath, rowsOf, type RowSpec, type TableTemplate } from "./templates.js";
 
@@ -81,7 +81,8 @@ export function mapTables(tables: readonly Table[]): MappedTables {
     const matches = alignments[template].get(kind);
     if (!rows || !matches || matches.length === 0) continue;
     result.present.add(kind);
-    readMatchedRows(kind, rowsOf(kind, template), matches, result);
+    const specs = rowsOf(kind, template);
+    readMatchedRows(kind, specs, fillGaps(rows, specs, matches), result);
   }
   const appealRows = byKind.get("appeals");
   if (appealRows && readAppeals(appealRows, result)) result.present.add("appeals");
@@ -104,7 +105,16 @@ function readMatchedRows(kind: TableKind, specs: readonly RowSpec[], matches: re
       });
       continue;
     }
-    if (m.score < 0.8) {
+    if (m.positional) {
+      out.diagnostics.push({
+        code: "weak-label-match",
+        severity: "warning",
+        path: base,
+        start: m.row.start,
+        end: m.row.end,
+        message: `一行数字没有可识别的标签，按位置读作“${spec.label}” / a row of numbers without a readable label was read as "${spec.label}" by its position`,
+      });
+    } else if (m.score < 0.8) {
       const written = m.row.labels.map((c) => c.text).join(" ");
       const last = m.row.labels[m.row.labels.length - 1]!;
       out.diagnostics.push({

@@ -1,0 +1,74 @@
+/**
+ * Every report of corpus/ against its expected values, template, metadata and findings.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { flattenReport, parseReport } from "../../src/index.js";
+import { validateReport } from "../../src/validate/validate-report.js";
+import { acceptable, corpusDir, loadExpected, sameMeta } from "../helpers/corpus.js";
+
+/**
+ * Layouts whose files this suite expects to fail still, and the issue that covers them.
+ * The single place where known gaps are listed: remove an entry when its layout lands
+ * (the test then fails as "expected to fail but passed" until it is removed).
+ */
+const KNOWN_GAPS: Record<string, string> = {};
+
+const SEVERE = new Set(["error", "warning"]);
+
+for (const expected of loadExpected()) {
+  describe(expected.id, () => {
+    for (const file of expected.files) {
+      const gap = KNOWN_GAPS[file.file];
+      const run = gap ? it.fails : it;
+      const read = () => parseReport(readFileSync(join(corpusDir, file.file)));
+
+      run(`${file.file}: layout, template and year${gap ? ` (known gap: ${gap})` : ""}`, () => {
+        const report = read();
+        expect(report.source.layout).toBe(file.layout);
+        expect(report.template).toBe(expected.template);
+        expect(report.meta.year).toBe(expected.meta.year);
+      });
+
+      run(`${file.file}: organization and title`, () => {
+        const report = read();
+        expect(sameMeta(expected, "organization", report.meta.organization), `organization ${report.meta.organization}`).toBe(true);
+        expect(sameMeta(expected, "title", report.meta.title), `title ${report.meta.title}`).toBe(true);
+      });
+
+      run(`${file.file}: every expected value`, () => {
+        const flat = flattenReport(parseReport(readFileSync(join(corpusDir, file.file))));
+        const wrong = Object.keys(expected.values)
+          .filter((path) => !acceptable(expected, path, flat[path]))
+          .map((path) => `${path}: got ${flat[path]}, want ${expected.values[path]}`);
+        expect(wrong).toEqual([]);
+      });
+
+      run(`${file.file}: the error and warning findings`, () => {
+        const report = read();
+        // a cell with several accepted readings may be the blank one either way
+        const settled = (f: { rule: string; paths: string[] }) =>
+          !(f.rule === "missing-value" && expected.accept?.[f.paths[0]!]?.includes(null));
+        const got = validateReport(report)
+          .findings.filter((f) => SEVERE.has(f.severity) && settled(f))
+          .map((f) => `${f.rule} ${f.paths[0]}`)
+          .sort();
+        const want = expected.findings
+          .filter((f) => SEVERE.has(f.severity ?? "error") && settled(f))
+          .map((f) => `${f.rule} ${f.paths[0]}`)
+          .sort();
+        expect(got).toEqual(want);
+      });
+
+      run(`${file.file}: every value's location points at its cell`, () => {
+        const report = read();
+        const flat = flattenReport(report);
+        for (const [path, loc] of Object.entries(report.locations)) {
+          expect(report.source.text.slice(loc.start, loc.end)).toContain(loc.text.trim().slice(0, 1));
+          if (typeof flat[path] === "number" && loc.text !== "") expect(loc.text).toMatch(/\d/);
+        }
+      });
+    }
+  });
+}
