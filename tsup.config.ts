@@ -1,4 +1,15 @@
+import type { Plugin } from "esbuild";
 import { defineConfig } from "tsup";
+
+/** The browser build decodes legacy encodings with the platform's TextDecoder instead of iconv-lite. */
+const browserDecoder: Plugin = {
+  name: "browser-decoder",
+  setup(build) {
+    build.onResolve({ filter: /legacy-decoder\.js$/ }, (args) => ({
+      path: new URL("src/decode/legacy-decoder.browser.ts", `file://${process.cwd()}/`).pathname,
+    }));
+  },
+};
 
 export default defineConfig([
   {
@@ -10,6 +21,16 @@ export default defineConfig([
     target: "node20",
     platform: "neutral",
     treeshake: true,
+  },
+  {
+    entry: { browser: "src/index.ts" },
+    format: ["esm"],
+    sourcemap: true,
+    target: "es2022",
+    platform: "browser",
+    treeshake: true,
+    noExternal: ["htmlparser2", "domhandler", "entities", "domelementtype"],
+    esbuildPlugins: [browserDecoder],
   },
   {
     entry: { "cli/main": "src/cli/main.ts", "cli/worker": "src/cli/worker.ts" },

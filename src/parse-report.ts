@@ -17,7 +17,7 @@ interface Prepared {
 }
 
 function prepare(input: string | Uint8Array, options: ParseOptions | undefined, fn: string): Prepared {
-  if (typeof input !== "string" && !(input instanceof Uint8Array)) {
+  if (typeof input !== "string" && !isBytes(input)) {
     throw new TypeError(`${fn}(input): input must be a string or a Uint8Array`);
   }
   if (options !== undefined && (typeof options !== "object" || options === null)) {
@@ -36,6 +36,11 @@ function prepare(input: string | Uint8Array, options: ParseOptions | undefined, 
     diagnostics.push(...decoded.diagnostics);
   }
   return { text, source: { layout: null, confidence: 0, encoding, encodingReason }, diagnostics };
+}
+
+/** A Uint8Array, also one from another realm (an iframe, a vm context). */
+function isBytes(input: unknown): input is Uint8Array {
+  return input instanceof Uint8Array || Object.prototype.toString.call(input) === "[object Uint8Array]";
 }
 
 /** Share of characters that are control characters or U+FFFD: a sign of binary input. */
