@@ -1,0 +1,23 @@
+/**
+ * Reading one value of the report model by its dotted path (MODEL.md section 3).
+ */
+
+/**
+ * The value at `report.<path>`, following nested objects.
+ *
+ * Returns the number stored there, `null` when the cell is blank, and
+ * `undefined` when the path does not exist (a missing table or row) or does not
+ * lead to a number. Never throws.
+ *
+ * @example getPath(report, "applications.total.naturalPerson") // 12
+ */
+export function getPath(report: unknown, path: string): number | null | undefined {
+  let node: unknown = report;
+  for (const key of path.split(".")) {
+    if (node === null || typeof node !== "object") return undefined;
+    if (!Object.prototype.hasOwnProperty.call(node, key)) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  if (node === null) return null;
+  return typeof node === "number" ? node : undefined;
+}

@@ -1,0 +1,176 @@
+/**
+ * Bilingual messages of validation findings: Chinese first, then English,
+ * separated by " / ".
+ */
+import { APPEAL_COLUMNS, APPEAL_ROWS, APPLICANT_COLUMNS, APPLICATION_ROWS } from "../report/templates.js";
+import type { RuleName } from "../types.js";
+
+const SECTION_HEADINGS: Record<number, string> = {
+  1: "一、总体情况",
+  2: "二、主动公开政府信息情况",
+  3: "三、收到和处理政府信息公开申请情况",
+  4: "四、政府信息公开行政复议、行政诉讼情况",
+  5: "五、存在的主要问题及改进情况",
+  6: "六、其他需要报告的事项",
+};
+
+const TABLE_LABELS: Record<string, string> = {
+  activeDisclosure: "二、主动公开政府信息情况",
+  applications: "三、收到和处理政府信息公开申请情况",
+  appeals: "四、政府信息公开行政复议、行政诉讼情况",
+};
+
+function join(zh: string, en: string): string {
+  return `${zh} / ${en}`;
+}
+
+function show(value: number | null | undefined): string {
+  return value === null || value === undefined ? "null" : String(value);
+}
+
+/** The printed label of a column of table 3 (`自然人`, `总计` …), or the key itself. */
+export function applicantColumnLabel(key: string): string {
+  return APPLICANT_COLUMNS.find((c) => c.key === key)?.label ?? key;
+}
+
+/** The printed label of a row of table 3 (with its group label), or the path itself. */
+export function applicationRowLabel(row: string): string {
+  const spec = APPLICATION_ROWS.find((r) => r.path === row);
+  if (!spec) return row;
+  return spec.group && spec.group !== "三、本年度办理结果" ? `${spec.group}${spec.label}` : spec.label;
+}
+
+/** The printed label of a row of table 4 (`行政复议`, `行政诉讼·复议后起诉` …). */
+export function appealRowLabel(row: string): string {
+  const spec = APPEAL_ROWS.find((r) => r.path === row);
+  if (!spec) return row;
+  return spec.group ? `${spec.group}·${spec.label}` : spec.label;
+}
+
+/** The printed label of a column of table 4. */
+export function appealColumnLabel(key: string): string {
+  return APPEAL_COLUMNS.find((c) => c.key === key)?.label ?? key;
+}
+
+/** `balance`: newReceived + carriedOver ≠ total + carriedForward in one column. */
+export function balanceMessage(column: string, expected: number, actual: number): string {
+  return join(
+    `第三项加第四项之和应等于第一项加第二项之和（${applicantColumnLabel(column)}：期望 ${expected}，实际 ${actual}）`,
+    `balance: newReceived + carriedOver must equal total + carriedForward (${column}: expected ${expected}, got ${actual})`,
+  );
+}
+
+/** `row-total`: a row's 总计 differs from the sum of its six applicant columns. */
+export function rowTotalMessage(row: string, expected: number, actual: number): string {
+  return join(
+    `“${applicationRowLabel(row)}”的总计应等于各类申请人之和（期望 ${expected}，实际 ${actual}）`,
+    `row-total: applications.${row}.total must equal the sum of the six applicant columns (expected ${expected}, got ${actual})`,
+  );
+}
+
+/** `outcome-total`: (七)总计 differs from the sum of the outcome rows in one column. */
+export function outcomeTotalMessage(column: string, expected: number, actual: number): string {
+  return join(
+    `（七）总计应等于各项办理结果之和（${applicantColumnLabel(column)}：期望 ${expected}，实际 ${actual}）`,
+    `outcome-total: applications.total.${column} must equal the sum of the outcome rows (expected ${expected}, got ${actual})`,
+  );
+}
+
+/** `appeal-total`: a row of table 4 whose 总计 differs from its four results. */
+export function appealTotalMessage(row: string, expected: number, actual: number): string {
+  return join(
+    `${appealRowLabel(row)}的总计应等于结果维持、结果纠正、其他结果、尚未审结之和（期望 ${expected}，实际 ${actual}）`,
+    `appeal-total: appeals.${row}.total must equal upheld + corrected + other + pending (expected ${expected}, got ${actual})`,
+  );
+}
+
+/** Any rule whose inputs contain a blank cell. */
+export function notCheckableMessage(rule: RuleName, subject: string, nullPaths: readonly string[]): string {
+  const list = nullPaths.join(", ");
+  return join(
+    `无法校验（${subject}）：以下单元格为空 ${list}`,
+    `${rule}: not checkable (${subject}): blank or absent input ${list}`,
+  );
+}
+
+/** `negative`: a count below zero. */
+export function negativeMessage(path: string, value: number): string {
+  return join(`数量不应为负数：${path} = ${value}`, `negative: ${path} is ${value}, a count cannot be negative`);
+}
+
+/** `non-integer`: a count that is not a whole number. */
+export function nonIntegerMessage(path: string, value: number): string {
+  return join(`数量应为整数：${path} = ${value}`, `non-integer: ${path} is ${value}, a count must be a whole number`);
+}
+
+/** `missing-value`: a blank cell. */
+export function missingValueMessage(path: string): string {
+  return join(`单元格为空：${path}`, `missing-value: ${path} is blank`);
+}
+
+/** `missing-table`: a table of the template is absent. */
+export function missingTableMessage(table: string): string {
+  return join(
+    `缺少表格“${TABLE_LABELS[table] ?? table}”`,
+    `missing-table: the table ${table} is absent or could not be read`,
+  );
+}
+
+/** `missing-section`: a section heading of the template is absent. */
+export function missingSectionMessage(section: number): string {
+  return join(
+    `缺少第${section}部分“${SECTION_HEADINGS[section] ?? section}”`,
+    `missing-section: no heading for section ${section}`,
+  );
+}
+
+/** `outdated-template`: a 2021-or-later report in the 2019 template. */
+export function outdatedTemplateMessage(year: number): string {
+  return join(
+    `${year}年度报告仍使用2019年版格式（国办公开办函〔2019〕60号），应使用2021年版格式（国办公开办函〔2021〕30号）`,
+    `outdated-template: a report on ${year} uses the 2019 template instead of the 2021 template`,
+  );
+}
+
+/** `legacy-template`: a pre-2019 report. */
+export function legacyTemplateMessage(): string {
+  return join(
+    "2019年以前的旧版报告格式，表格未校验",
+    "legacy-template: a pre-2019 report; its tables are not checked",
+  );
+}
+
+/** `narrative-mismatch`: the narrative states a figure the table contradicts. */
+export function narrativeMismatchMessage(
+  statement: string,
+  path: string,
+  expected: number,
+  actual: number | null,
+): string {
+  return join(
+    `正文“${statement}”与表格不符（${path}：正文 ${expected}，表格 ${show(actual)}）`,
+    `narrative-mismatch: the text says ${expected} but ${path} is ${show(actual)}`,
+  );
+}
+
+/** `carry-over`: year N's 结转下年度 differs from year N+1's 上年结转. */
+export function carryOverMessage(column: string, yearA: number, yearB: number, expected: number, actual: number): string {
+  return join(
+    `${yearB}年“上年结转”应等于${yearA}年“结转下年度继续办理”（${applicantColumnLabel(column)}：期望 ${expected}，实际 ${actual}）`,
+    `carry-over: carriedOver.${column} of ${yearB} must equal carriedForward.${column} of ${yearA} (expected ${expected}, got ${actual})`,
+  );
+}
+
+/** `in-force`: inForce(N) ≠ inForce(N−1) + issued(N) − repealed(N). */
+export function inForceMessage(row: string, yearA: number, yearB: number, expected: number, actual: number): string {
+  const zh = row === "rules" ? "规章" : "行政规范性文件";
+  return join(
+    `${yearB}年${zh}现行有效件数应等于${yearA}年现行有效件数加${yearB}年制发件数减废止件数（期望 ${expected}，实际 ${actual}）`,
+    `in-force: ${row}.inForce of ${yearB} must equal inForce of ${yearA} + issued - repealed of ${yearB} (expected ${expected}, got ${actual})`,
+  );
+}
+
+/** A rule that failed on a malformed report. */
+export function ruleFailedMessage(rule: RuleName): string {
+  return join(`规则 ${rule} 无法在此报告上运行`, `${rule}: could not run on this report (malformed input)`);
+}

@@ -1,0 +1,35 @@
+/**
+ * `appeal-total`: per row of table 4, total = upheld + corrected + other + pending.
+ */
+import { APPEAL_ROWS } from "../../report/templates.js";
+import type { Finding, Report } from "../../types.js";
+import { appealTotalMessage } from "../messages.js";
+import { checkEquation, isObject, readerOf, tableTemplate, type ReportRule, type RuleOptions } from "../rule.js";
+
+const PARTS = ["upheld", "corrected", "other", "pending"] as const;
+
+/** One finding per row of table 4 whose 总计 is not the sum of its four results. */
+export function checkAppealTotal(report: Report, options: RuleOptions): Finding[] {
+  if (tableTemplate(report) === null || !isObject(report.appeals)) return [];
+  const read = readerOf(report);
+  return APPEAL_ROWS.flatMap(({ path: row }) => {
+    const total = `appeals.${row}.total`;
+    const parts = PARTS.map((key) => `appeals.${row}.${key}`);
+    return checkEquation(
+      read,
+      {
+        rule: "appeal-total",
+        severity: "error",
+        paths: [total, ...parts],
+        expectedFrom: parts,
+        actualFrom: [total],
+        subject: `appeals.${row}`,
+        message: (expected, actual) => appealTotalMessage(row, expected, actual),
+      },
+      options,
+    );
+  });
+}
+
+/** The `appeal-total` rule. */
+export const appealTotal: ReportRule = { name: "appeal-total", check: checkAppealTotal };

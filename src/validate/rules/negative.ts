@@ -1,0 +1,23 @@
+/**
+ * `negative`: a count below zero (`*.change`, 本年增/减, may be negative).
+ */
+import { isSignedPath } from "../../report/templates.js";
+import type { Finding, Report } from "../../types.js";
+import { negativeMessage } from "../messages.js";
+import { numericCells, type ReportRule } from "../rule.js";
+
+/** One finding per negative cell outside the signed paths. */
+export function checkNegative(report: Report): Finding[] {
+  return numericCells(report)
+    .filter(([path, value]) => value < 0 && !isSignedPath(path))
+    .map(([path, value]) => ({
+      rule: "negative" as const,
+      severity: "error" as const,
+      message: negativeMessage(path, value),
+      paths: [path],
+      actual: value,
+    }));
+}
+
+/** The `negative` rule. */
+export const negative: ReportRule = { name: "negative", check: checkNegative };

@@ -1,0 +1,23 @@
+/**
+ * `non-integer`: a count that is not a whole number (money, in 万元, excepted).
+ */
+import { isMoneyPath } from "../../report/templates.js";
+import type { Finding, Report } from "../../types.js";
+import { nonIntegerMessage } from "../messages.js";
+import { numericCells, type ReportRule } from "../rule.js";
+
+/** One finding per cell outside the money paths whose value is not a whole number. */
+export function checkNonInteger(report: Report): Finding[] {
+  return numericCells(report)
+    .filter(([path, value]) => !Number.isInteger(value) && !isMoneyPath(path))
+    .map(([path, value]) => ({
+      rule: "non-integer" as const,
+      severity: "error" as const,
+      message: nonIntegerMessage(path, value),
+      paths: [path],
+      actual: value,
+    }));
+}
+
+/** The `non-integer` rule. */
+export const nonInteger: ReportRule = { name: "non-integer", check: checkNonInteger };
