@@ -13,3 +13,5 @@ export type { RowSpec, ColumnSpec, TableTemplate } from "./report/templates.js";
 export type { Tokenized, TextBlock, LayoutModule } from "./tokenize/types.js";
 export { LAYOUTS } from "./types.js";
 export type * from "./types.js";
+export { validateReport } from "./validate/validate-report.js";
+export { validateSeries } from "./validate/validate-series.js";

@@ -20,38 +20,52 @@ export interface RowMatch {
 
 const MIN_SCORE = 0.45;
 
-const indexCache = new WeakMap<readonly RowSpec[], { own: LabelIndex; grouped: LabelIndex }>();
+interface SpecIndex {
+  own: LabelIndex;
+  grouped: LabelIndex;
+  position: Map<RowSpec, number>;
+}
 
-function indexesOf(specs: readonly RowSpec[]) {
-  let cached = indexCache.get(specs);
+const indexCache = new WeakMap<readonly RowSpec[], SpecIndex>();
+
+/** Label indexes over all rows of a table (both templates), so weights and scores are shared. */
+function indexesOf(universe: readonly RowSpec[]): SpecIndex {
+  let cached = indexCache.get(universe);
   if (!cached) {
     cached = {
-      own: buildLabelIndex(specs.map((s) => s.label)),
-      grouped: buildLabelIndex(specs.map((s) => `${s.group ?? ""}${s.label}`)),
+      own: buildLabelIndex(universe.map((s) => s.label)),
+      grouped: buildLabelIndex(universe.map((s) => `${s.group ?? ""}${s.label}`)),
+      position: new Map(universe.map((s, i) => [s, i])),
     };
-    indexCache.set(specs, cached);
+    indexCache.set(universe, cached);
   }
   return cached;
 }
 
-/** Similarity of a written row to a template row: its own label, or all its labels against group + label. */
-export function rowSimilarity(row: LogicalRow, j: number, specs: readonly RowSpec[]): number {
+/**
+ * Similarity of a written row to a template row: its own label, or all its labels against
+ * group + label. `universe` is every row of the table in both templates (for the weights).
+ */
+export function rowSimilarity(row: LogicalRow, spec: RowSpec, universe: readonly RowSpec[]): number {
   const last = row.labels[row.labels.length - 1];
   if (!last) return 0;
-  const { own, grouped } = indexesOf(specs);
+  const { own, grouped, position } = indexesOf(universe);
+  const j = position.get(spec);
+  if (j === undefined) return 0;
   let s = labelSimilarity(last.text, j, own);
   if (row.labels.length > 1) {
     const joined = row.labels.map((c) => c.text).join("");
     s = Math.max(s, labelSimilarity(joined, j, grouped));
   }
   // a group label alone (`(六)其他处理` in the 2021 template) is not the row
-  const spec = specs[j]!;
   if (spec.group && labelKey(last.text) === labelKey(spec.group) && labelKey(spec.label) !== labelKey(spec.group)) s *= 0.5;
   return row.numbers > 0 ? s : s * 0.6;
 }
-
-/** Align rows to specs; rows without any value cell never match. */
-export function alignRows(rows: readonly LogicalRow[], specs: readonly RowSpec[]): RowMatch[] {
+/**
+ * Align rows to specs; rows without any value cell never match. `universe` lists every
+ * row of the table in both templates (defaults to `specs`).
+ */
+export function alignRows(rows: readonly LogicalRow[], specs: readonly RowSpec[], universe: readonly RowSpec[] = specs): RowMatch[] {
   const candidates = rows.filter((r) => r.values.length > 0 && r.labels.length > 0);
   const R = candidates.length;
   const S = specs.length;
@@ -62,7 +76,7 @@ export function alignRows(rows: readonly LogicalRow[], specs: readonly RowSpec[]
     best.push(new Float64Array(S + 1));
     sim.push(new Float64Array(S));
   }
-  for (let i = 0; i < R; i++) for (let j = 0; j < S; j++) sim[i]![j] = rowSimilarity(candidates[i]!, j, specs);
+  for (let i = 0; i < R; i++) for (let j = 0; j < S; j++) sim[i]![j] = rowSimilarity(candidates[i]!, specs[j]!, universe);
   for (let i = R - 1; i >= 0; i--) {
     for (let j = S - 1; j >= 0; j--) {
       const s = sim[i]![j]!;

@@ -7,9 +7,15 @@ import { templatePaths } from "./templates.js";
 
 type Tree = { [key: string]: Tree | number | null };
 
+const splitCache = new Map<string, string[]>();
+
 /** Set `path` (dotted) in a nested object, creating the objects on the way. */
 export function setPath(root: Tree, path: string, value: number | null): void {
-  const keys = path.split(".");
+  let keys = splitCache.get(path);
+  if (!keys) {
+    keys = path.split(".");
+    splitCache.set(path, keys);
+  }
   let node = root;
   for (let i = 0; i < keys.length - 1; i++) {
     const k = keys[i]!;

@@ -7,7 +7,7 @@ import { readCellValue } from "../tables/cell-value.js";
 import { fitValues, logicalRows, type LogicalRow } from "../tables/logical-rows.js";
 import { alignRows, alignmentScore, fillGaps, type RowMatch } from "./align-rows.js";
 import { labelKey } from "./normalize.js";
-import { APPEAL_COLUMNS, APPEAL_ROWS, isMoneyPath, rowsOf, type RowSpec, type TableTemplate } from "./templates.js";
+import { ACTIVE_ROWS, APPEAL_COLUMNS, APPEAL_ROWS, APPLICATION_ROWS, isMoneyPath, rowsOf, type RowSpec, type TableTemplate } from "./templates.js";
 
 /** The values read from the tables. */
 export interface MappedTables {
@@ -64,7 +64,7 @@ export function mapTables(tables: readonly Table[]): MappedTables {
     for (const kind of ["activeDisclosure", "applications"] as const) {
       const rows = byKind.get(kind);
       if (!rows) continue;
-      const matches = alignRows(rows, rowsOf(kind, template));
+      const matches = alignRows(rows, rowsOf(kind, template), kind === "applications" ? APPLICATION_ROWS : ACTIVE_ROWS);
       alignments[template].set(kind, matches);
       score += alignmentScore(matches);
     }

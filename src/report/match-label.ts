@@ -8,10 +8,16 @@
  */
 import { labelKey } from "./normalize.js";
 
-/** A set of labels to match against, with character weights computed once. */
+/** A set of labels to match against, with character weights and counts computed once. */
 export interface LabelIndex {
   keys: string[];
   weight(ch: string): number;
+  /** Character counts of each key. */
+  counts: Array<Map<string, number>>;
+  /** Total weight of each key. */
+  totals: number[];
+  /** Scores of written keys already seen against every candidate (labels repeat across reports). */
+  scores: Map<string, Float64Array>;
 }
 
 /** Build an index over candidate labels (typically one table's row labels). */
@@ -29,27 +35,28 @@ export function buildLabelIndex(labels: readonly string[]): LabelIndex {
     }
     return w;
   };
-  return { keys, weight };
+  const counts = keys.map(charCounts);
+  const totals = counts.map((c) => weightOfCounts(c, weight));
+  return { keys, weight, counts, totals, scores: new Map() };
 }
 
-function weightOf(key: string, index: LabelIndex): number {
-  let w = 0;
-  for (const ch of key) w += index.weight(ch);
-  return w;
-}
+const countCache = new Map<string, Map<string, number>>();
 
-/** Weight of the characters two keys share (as multisets). */
-function commonWeight(a: string, b: string, index: LabelIndex): number {
-  const counts = new Map<string, number>();
-  for (const ch of b) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-  let w = 0;
-  for (const ch of a) {
-    const c = counts.get(ch) ?? 0;
-    if (c > 0) {
-      counts.set(ch, c - 1);
-      w += index.weight(ch);
-    }
+/** Character counts of a key (cached: labels repeat across rows, templates and reports). */
+function charCounts(key: string): Map<string, number> {
+  let counts = countCache.get(key);
+  if (!counts) {
+    counts = new Map();
+    for (const ch of key) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    if (countCache.size > 20_000) countCache.clear();
+    countCache.set(key, counts);
   }
+  return counts;
+}
+
+function weightOfCounts(counts: Map<string, number>, weight: (ch: string) => number): number {
+  let w = 0;
+  for (const [ch, c] of counts) w += c * weight(ch);
   return w;
 }
 
@@ -59,14 +66,35 @@ function commonWeight(a: string, b: string, index: LabelIndex): number {
  * written label (which may carry its group label too) also scores high.
  */
 export function labelSimilarity(written: string, i: number, index: LabelIndex): number {
-  const a = labelKey(written);
-  const b = index.keys[i] ?? "";
-  if (a.length === 0 || b.length === 0) return 0;
-  if (a === b) return 1;
-  const wa = weightOf(a, index);
-  const wb = weightOf(b, index);
-  const common = commonWeight(a, b, index);
-  const dice = (2 * common) / (wa + wb);
-  const recall = b.length >= 4 && a.includes(b) ? 0.95 : 0;
-  return Math.max(dice, recall);
+  return similarities(labelKey(written), index)[i] ?? 0;
+}
+
+/** The similarity of a written key to every candidate of the index, computed once per key. */
+function similarities(a: string, index: LabelIndex): Float64Array {
+  let scores = index.scores.get(a);
+  if (scores) return scores;
+  scores = new Float64Array(index.keys.length);
+  if (a.length > 0) {
+    const aCounts = charCounts(a);
+    const wa = weightOfCounts(aCounts, index.weight);
+    index.keys.forEach((b, i) => {
+      if (b.length === 0) return;
+      if (a === b) {
+        scores![i] = 1;
+        return;
+      }
+      const bCounts = index.counts[i]!;
+      let common = 0;
+      for (const [ch, ca] of aCounts) {
+        const cb = bCounts.get(ch);
+        if (cb !== undefined) common += Math.min(ca, cb) * index.weight(ch);
+      }
+      const dice = (2 * common) / (wa + index.totals[i]!);
+      const recall = b.length >= 4 && a.includes(b) ? 0.95 : 0;
+      scores![i] = Math.max(dice, recall);
+    });
+  }
+  if (index.scores.size > 5_000) index.scores.clear();
+  index.scores.set(a, scores);
+  return scores;
 }

@@ -17,6 +17,18 @@ export function foldLabel(text: string): string {
 
 /** The meaning-bearing characters of a label: folded, numbering and punctuation removed. */
 export function labelKey(text: string): string {
+  let key = keyCache.get(text);
+  if (key === undefined) {
+    key = computeLabelKey(text);
+    if (keyCache.size > 20_000) keyCache.clear();
+    keyCache.set(text, key);
+  }
+  return key;
+}
+
+const keyCache = new Map<string, string>();
+
+function computeLabelKey(text: string): string {
   let s = foldLabel(text);
   for (let i = 0; i < 3; i++) {
     const m = NUMBERING.exec(s);

@@ -162,10 +162,18 @@ export const ACTIVE_ROWS: readonly RowSpec[] = [
 ];
 
 /** The row specs of one table in one template, in table order. */
-export function rowsOf(kind: TableKind, template: TableTemplate): RowSpec[] {
-  const all = kind === "activeDisclosure" ? ACTIVE_ROWS : kind === "applications" ? APPLICATION_ROWS : APPEAL_ROWS;
-  return all.filter((r) => r.templates.includes(template));
+export function rowsOf(kind: TableKind, template: TableTemplate): readonly RowSpec[] {
+  const key = `${kind}/${template}`;
+  let rows = rowsCache.get(key);
+  if (!rows) {
+    const all = kind === "activeDisclosure" ? ACTIVE_ROWS : kind === "applications" ? APPLICATION_ROWS : APPEAL_ROWS;
+    rows = all.filter((r) => r.templates.includes(template));
+    rowsCache.set(key, rows);
+  }
+  return rows;
 }
+
+const rowsCache = new Map<string, readonly RowSpec[]>();
 
 export const TABLE_KINDS: readonly TableKind[] = ["activeDisclosure", "applications", "appeals"];
 
