@@ -59,6 +59,8 @@ describe("bad input", () => {
     expect(report.applications?.newReceived.total).toBe(0);
     expect(report.applications?.denied.stateSecret.total).toBeNull();
     expect(report.diagnostics.some((d) => d.code === "missing-row" && d.path === "applications.denied.stateSecret")).toBe(true);
+    expect(report.diagnostics.find((d) => d.code === "truncated")?.severity).toBe("warning");
+    expect(parseReport(full).diagnostics.some((d) => d.code === "truncated")).toBe(false);
   });
 
   it("a GB18030 report read as bytes", () => {

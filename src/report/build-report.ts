@@ -55,6 +55,8 @@ export function buildReport(text: string, tokenized: Tokenized, source: BuildSou
   const template = chooseTemplate(mapped, sections, blocks, text, diagnostics);
   const model = buildModel(template, mapped);
   missingTableDiagnostics(template, mapped, diagnostics);
+  const cut = truncationDiagnostic(template, sections, tables, limit, text);
+  if (cut) diagnostics.push(cut);
 
   const report: Report = {
     template,
@@ -124,6 +126,28 @@ function missingTableDiagnostics(template: TemplateVersion, mapped: MappedTables
       message: `未找到表格“${names[kind]}” / table ${kind} (${names[kind]}) not found`,
     });
   }
+}
+
+/** A report whose text ends inside a table, before its last sections, was cut off. */
+function truncationDiagnostic(
+  template: TemplateVersion,
+  sections: readonly Section[],
+  tables: readonly Table[],
+  limit: number,
+  text: string,
+): Diagnostic | null {
+  if (template !== "2021" && template !== "2019") return null;
+  const last = tables[tables.length - 1];
+  const lastSection = sections[sections.length - 1];
+  if (!last || (lastSection && lastSection.number >= 5)) return null;
+  if (text.slice(last.end, limit).trim() !== "") return null;
+  return {
+    code: "truncated",
+    severity: "warning",
+    start: last.end,
+    end: limit,
+    message: "文本在表格中结束，报告似乎不完整 / the text ends inside a table: the report looks cut off",
+  };
 }
 
 function duplicateDiagnostic(text: string, firstStart: number, copyStart: number): Diagnostic {

@@ -75,6 +75,8 @@ export function mapTables(tables: readonly Table[]): MappedTables {
   if (s21 === 0 && s19 === 0 && !byKind.has("appeals")) return result;
   const template: TableTemplate = s19 > s21 ? "2019" : "2021";
   result.template = template;
+  const mixed = mixedTemplateDiagnostic(template, alignments);
+  if (mixed) result.diagnostics.push(mixed);
 
   for (const kind of ["activeDisclosure", "applications"] as const) {
     const rows = byKind.get(kind);
@@ -87,6 +89,26 @@ export function mapTables(tables: readonly Table[]): MappedTables {
   const appealRows = byKind.get("appeals");
   if (appealRows && readAppeals(appealRows, result)) result.present.add("appeals");
   return result;
+}
+
+/**
+ * Table 三 tells the template by its (六) rows: when it clearly follows the other template
+ * than the one chosen for the report, say so.
+ */
+function mixedTemplateDiagnostic(
+  template: TableTemplate,
+  alignments: Record<TableTemplate, Map<TableKind, RowMatch[]>>,
+): Diagnostic | null {
+  const other: TableTemplate = template === "2021" ? "2019" : "2021";
+  const own = alignmentScore(alignments[template].get("applications") ?? []);
+  const theirs = alignmentScore(alignments[other].get("applications") ?? []);
+  if (theirs - own < 0.9) return null;
+  return {
+    code: "template-mixed",
+    severity: "warning",
+    path: "applications",
+    message: `表二按 ${template} 年模板读取，表三更像 ${other} 年模板 / table 2 follows the ${template} template but table 3 looks like the ${other} template`,
+  };
 }
 
 /** Read the values of aligned rows; template rows with no written row stay null. */
