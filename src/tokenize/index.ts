@@ -7,8 +7,9 @@ import { pipeRows } from "./pipe-rows.js";
 import { pipeCells } from "./pipe-cells.js";
 import { tabRows } from "./tab-rows.js";
 import { markdown } from "./markdown.js";
+import { html } from "./html.js";
 
-export const LAYOUT_MODULES: readonly LayoutModule[] = [pipeRows, pipeCells, tabRows, markdown];
+export const LAYOUT_MODULES: readonly LayoutModule[] = [pipeRows, pipeCells, tabRows, markdown, html];
 
 export function layoutModule(layout: Layout): LayoutModule | undefined {
   return LAYOUT_MODULES.find((m) => m.layout === layout);
