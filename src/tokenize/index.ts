@@ -8,8 +8,9 @@ import { pipeCells } from "./pipe-cells.js";
 import { tabRows } from "./tab-rows.js";
 import { markdown } from "./markdown.js";
 import { html } from "./html.js";
+import { gluedText } from "./glued-text.js";
 
-export const LAYOUT_MODULES: readonly LayoutModule[] = [pipeRows, pipeCells, tabRows, markdown, html];
+export const LAYOUT_MODULES: readonly LayoutModule[] = [pipeRows, pipeCells, tabRows, markdown, html, gluedText];
 
 export function layoutModule(layout: Layout): LayoutModule | undefined {
   return LAYOUT_MODULES.find((m) => m.layout === layout);

@@ -1,0 +1,240 @@
+/**
+ * The joint search over the candidate splits of a table's runs: every run is a
+ * variable whose values are its candidate splits, and the table's column rules are
+ * linear equations over the cells of several runs (一 + 二 = (七) + 四, (七) = the
+ * outcome rows …). Bounds propagation removes splits that no choice of the other
+ * runs can balance; a depth-first search then lists the solutions up to a cap.
+ * When no solution exists, a branch-and-bound search finds the choice that breaks
+ * the fewest equations.
+ */
+import type { SearchCounter } from "./split-digits.js";
+
+/** One term of an equation: `coef × value of cell `cell` of variable `unit``. */
+export interface Term {
+  unit: number;
+  cell: number;
+  coef: 1 | -1;
+}
+
+/** A linear equation `Σ terms = 0`, named for messages. */
+export interface Equation {
+  rule: string;
+  /** The checked total's path first, then the others (as validation findings list them). */
+  paths: string[];
+  terms: Term[];
+}
+
+/** A variable's candidate values: one number (or null) per cell, per candidate. */
+export type Candidates = ReadonlyArray<ReadonlyArray<number | null>>;
+
+/** The solutions found: one candidate index per variable. */
+export interface Solutions {
+  list: number[][];
+  /** False when the cap or the step budget stopped the search. */
+  complete: boolean;
+  /** The domains after propagation at the root (a superset of every solution's choice). */
+  root: number[][] | null;
+}
+
+function valueOf(cands: ReadonlyArray<Candidates>, unit: number, index: number, cell: number): number {
+  return cands[unit]?.[index]?.[cell] ?? 0;
+}
+
+/** Keep only equations whose every cell is a number in every candidate. */
+export function activeEquations(equations: readonly Equation[], vars: ReadonlyArray<Candidates | null>): Equation[] {
+  return equations.filter((eq) =>
+    eq.terms.every((t) => {
+      const c = vars[t.unit];
+      return c !== null && c !== undefined && c.length > 0 && c.every((v) => typeof v[t.cell] === "number");
+    }),
+  );
+}
+
+/** Remove candidates no choice of the others can balance. False when a domain empties. */
+function propagate(domains: number[][], vars: ReadonlyArray<Candidates>, equations: readonly Equation[], counter: SearchCounter): boolean {
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const eq of equations) {
+      if (counter.steps > counter.budget) return true;
+      const mins: number[] = [];
+      const maxs: number[] = [];
+      let lo = 0;
+      let hi = 0;
+      for (const t of eq.terms) {
+        let mn = Infinity;
+        let mx = -Infinity;
+        for (const i of domains[t.unit]!) {
+          const v = t.coef * valueOf(vars, t.unit, i, t.cell);
+          if (v < mn) mn = v;
+          if (v > mx) mx = v;
+        }
+        counter.steps += domains[t.unit]!.length;
+        mins.push(mn);
+        maxs.push(mx);
+        lo += mn;
+        hi += mx;
+      }
+      if (lo > 0 || hi < 0) return false;
+      eq.terms.forEach((t, k) => {
+        const restLo = lo - mins[k]!;
+        const restHi = hi - maxs[k]!;
+        const dom = domains[t.unit]!;
+        if (mins[k]! + restHi >= 0 && maxs[k]! + restLo <= 0) return;
+        const kept = dom.filter((i) => {
+          const v = t.coef * valueOf(vars, t.unit, i, t.cell);
+          return v + restLo <= 0 && v + restHi >= 0;
+        });
+        counter.steps += dom.length;
+        if (kept.length !== dom.length) {
+          domains[t.unit] = kept;
+          changed = true;
+        }
+      });
+      if (eq.terms.some((t) => domains[t.unit]!.length === 0)) return false;
+    }
+  }
+  return true;
+}
+
+function satisfied(choice: readonly number[], vars: ReadonlyArray<Candidates>, eq: Equation): boolean {
+  let s = 0;
+  for (const t of eq.terms) s += t.coef * valueOf(vars, t.unit, choice[t.unit]!, t.cell);
+  return s === 0;
+}
+
+/**
+ * Every choice of one candidate per variable that satisfies all equations, up to `cap`.
+ * Variables with no equation keep all their candidates (they are listed by the caller).
+ */
+export function solveExact(vars: ReadonlyArray<Candidates>, equations: readonly Equation[], counter: SearchCounter, cap = 64): Solutions {
+  const domains = vars.map((c) => c.map((_, i) => i));
+  if (!propagate(domains, vars, equations, counter)) return { list: [], complete: counter.steps <= counter.budget, root: null };
+  const root = domains.map((d) => [...d]);
+  const list: number[][] = [];
+  let stopped = counter.steps > counter.budget;
+  const search = (doms: number[][]): void => {
+    if (stopped) return;
+    counter.steps++;
+    if (counter.steps > counter.budget) {
+      stopped = true;
+      return;
+    }
+    let pick = -1;
+    for (let u = 0; u < doms.length; u++) if (doms[u]!.length > 1 && (pick < 0 || doms[u]!.length < doms[pick]!.length)) pick = u;
+    if (pick < 0) {
+      const choice = doms.map((d) => d[0]!);
+      if (equations.every((eq) => satisfied(choice, vars, eq))) {
+        if (list.length >= cap) stopped = true;
+        else list.push(choice);
+      }
+      return;
+    }
+    for (const i of doms[pick]!) {
+      if (stopped) return;
+      const next = doms.map((d, u) => (u === pick ? [i] : d));
+      if (propagate(next, vars, equations, counter)) search(next);
+      if (counter.steps > counter.budget) stopped = true;
+    }
+  };
+  search(domains);
+  return { list, complete: !stopped, root };
+}
+
+/** The best choices when no choice satisfies every equation. */
+export interface Relaxed {
+  /** Choices breaking the fewest equations (plus candidate costs), best first; at most `cap`. */
+  best: number[][];
+  cost: number;
+  complete: boolean;
+}
+
+/**
+ * Branch and bound: the choices minimising `Σ costs[u][choice] + broken equations`.
+ * Candidates are tried in their order, so the first optimum found is the most plausible.
+ * The search spends at most `limit` steps; when cut short it returns the best found.
+ */
+export function solveRelaxed(
+  vars: ReadonlyArray<Candidates>,
+  costs: ReadonlyArray<readonly number[]>,
+  equations: readonly Equation[],
+  counter: SearchCounter,
+  cap = 8,
+  limit = 40_000,
+): Relaxed {
+  const stopAt = Math.min(counter.budget, counter.steps + limit);
+  const n = vars.length;
+  const order = vars.map((_, u) => u).sort((a, b) => vars[a]!.length - vars[b]!.length);
+  const termsOf: Array<Array<{ eq: number; cell: number; coef: number }>> = vars.map(() => []);
+  const lo = new Float64Array(equations.length);
+  const hi = new Float64Array(equations.length);
+  const assigned = new Float64Array(equations.length);
+  const termBounds = new Map<string, [number, number]>();
+  equations.forEach((eq, e) => {
+    for (const t of eq.terms) {
+      termsOf[t.unit]!.push({ eq: e, cell: t.cell, coef: t.coef });
+      let mn = Infinity;
+      let mx = -Infinity;
+      for (let i = 0; i < vars[t.unit]!.length; i++) {
+        const v = t.coef * valueOf(vars, t.unit, i, t.cell);
+        mn = Math.min(mn, v);
+        mx = Math.max(mx, v);
+      }
+      termBounds.set(`${e}:${t.unit}:${t.cell}`, [mn, mx]);
+      lo[e]! += mn;
+      hi[e]! += mx;
+    }
+  });
+  const choice = new Array<number>(n).fill(0);
+  let bestCost = Infinity;
+  let best: number[][] = [];
+  let stopped = false;
+  const broken = () => {
+    let b = 0;
+    for (let e = 0; e < equations.length; e++) if (assigned[e]! + lo[e]! > 0 || assigned[e]! + hi[e]! < 0) b++;
+    return b;
+  };
+  const dfs = (k: number, cost: number): void => {
+    if (stopped) return;
+    counter.steps += 1 + equations.length;
+    if (counter.steps > stopAt) {
+      stopped = true;
+      return;
+    }
+    const bound = cost + broken();
+    if (bound > bestCost || (bound === bestCost && best.length >= cap)) return;
+    if (k === n) {
+      if (bound < bestCost) {
+        bestCost = bound;
+        best = [];
+      }
+      if (best.length < cap) best.push([...choice]);
+      return;
+    }
+    const u = order[k]!;
+    for (let i = 0; i < vars[u]!.length; i++) {
+      for (const t of termsOf[u]!) {
+        const [mn, mx] = termBounds.get(`${t.eq}:${u}:${t.cell}`)!;
+        assigned[t.eq]! += t.coef * valueOf(vars, u, i, t.cell);
+        lo[t.eq]! -= mn;
+        hi[t.eq]! -= mx;
+      }
+      choice[u] = i;
+      dfs(k + 1, cost + (costs[u]?.[i] ?? 0));
+      for (const t of termsOf[u]!) {
+        const [mn, mx] = termBounds.get(`${t.eq}:${u}:${t.cell}`)!;
+        assigned[t.eq]! -= t.coef * valueOf(vars, u, i, t.cell);
+        lo[t.eq]! += mn;
+        hi[t.eq]! += mx;
+      }
+      if (stopped) return;
+    }
+  };
+  dfs(0, 0);
+  return { best, cost: bestCost, complete: !stopped };
+}
+
+/** The equations a choice breaks. */
+export function brokenEquations(choice: readonly number[], vars: ReadonlyArray<Candidates>, equations: readonly Equation[]): Equation[] {
+  return equations.filter((eq) => !satisfied(choice, vars, eq));
+}

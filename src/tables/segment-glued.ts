@@ -1,0 +1,415 @@
+/**
+ * The segmenter of glued tables: cut every run of glued digits of a table into its
+ * row's cells so that the table satisfies its own rules.
+ *
+ * - Each run is cut by {@link enumerateSplits} under its row's sum rules (row total
+ *   = the six applicant columns; appeal total = its four parts); table 2 has no sum
+ *   rule, only the digit rules (no leading zeros, signs only in 本年增/减, decimals
+ *   only in money) and, softly, figures the narrative states.
+ * - Table 3's runs are then solved jointly: its column rules (一 + 二 = (七) + 四 and
+ *   (七) = the outcome rows, per column) tie the rows together ({@link solveExact}).
+ * - One solution: its cells are used, and an info diagnostic `recovered-by-arithmetic`
+ *   names the cells that needed arithmetic. Several: the cells that differ are left
+ *   blank with a warning `ambiguous-split` listing the readings. None (the report is
+ *   itself wrong): the split breaking the fewest rules is used ({@link solveRelaxed})
+ *   and a warning says which rules it breaks; validation reports them as usual.
+ */
+import type { Diagnostic, TableKind } from "../types.js";
+import { APPLICANT_COLUMNS, isMoneyPath, isSignedPath, rowsOf, type RowSpec, type TableTemplate } from "../report/templates.js";
+import {
+  countSplits,
+  enumerateSplits,
+  nearestSplits,
+  piecesOf,
+  sumError,
+  type CellKind,
+  type DigitRun,
+  type Piece,
+  type RunShape,
+  type SearchCounter,
+  type Split,
+} from "./split-digits.js";
+import { activeEquations, brokenEquations, solveExact, solveRelaxed, type Equation, type Relaxed, type Term } from "./glued-csp.js";
+
+/** One run of glued digits and the template rows it holds (table 4's one run holds three rows). */
+export interface GluedUnit {
+  rows: readonly RowSpec[];
+  /** `null` when the row's label is followed by no digits. */
+  run: DigitRun | null;
+  /** Where cells without digits are placed (the end of the row's label). */
+  at: number;
+}
+
+/** A table to segment. */
+export interface GluedTableInput {
+  kind: TableKind;
+  units: readonly GluedUnit[];
+  /** Figures the narrative states, by model path: a split that agrees is preferred. */
+  hints?: ReadonlyMap<string, readonly number[]>;
+}
+
+/** How a cell's value was settled. */
+export type CellStatus = "exact" | "ambiguous" | "chosen" | "unparsed";
+
+/** One value cell after segmentation. `text` is "" when the cell is blank or ambiguous. */
+export interface SegmentedCell {
+  path: string;
+  value: number | null;
+  text: string;
+  start: number;
+  end: number;
+  status: CellStatus;
+}
+
+/** The segmented table: the cells of every unit, in order, and diagnostics. */
+export interface SegmentedTable {
+  cells: SegmentedCell[][];
+  diagnostics: Diagnostic[];
+}
+
+const SPLIT_CAP = 4096;
+const SOLUTION_CAP = 64;
+const SHOWN_ALTERNATIVES = 64;
+
+interface Prepared {
+  unit: GluedUnit;
+  paths: string[];
+  shape: RunShape;
+  /** Splits that obey every rule of the run itself. */
+  splits: Split[];
+  complete: boolean;
+  /** How many splits the digit rules alone allow. */
+  free: number;
+  /** Paths whose value a narrative figure settled. */
+  hinted: string[];
+}
+
+function kindOf(path: string): CellKind {
+  return isMoneyPath(path) ? "money" : isSignedPath(path) ? "signed" : "count";
+}
+
+function shapeOf(kind: TableKind, rows: readonly RowSpec[], run: DigitRun | null): { paths: string[]; shape: RunShape } {
+  const paths: string[] = [];
+  const groups: Array<{ first: number; size: number }> = [];
+  for (const row of rows) {
+    if (kind !== "activeDisclosure") groups.push({ first: paths.length, size: row.columns.length });
+    for (const col of row.columns) paths.push(`${kind}.${row.path}.${col.key}`);
+  }
+  const hasBlank = run?.chunks.some((c) => c.blank) ?? false;
+  return { paths, shape: { kinds: paths.map(kindOf), groups: hasBlank ? [] : groups } };
+}
+
+function prepare(kind: TableKind, unit: GluedUnit, hints: GluedTableInput["hints"], counter: SearchCounter): Prepared {
+  const { paths, shape } = shapeOf(kind, unit.rows, unit.run);
+  if (!unit.run) return { unit, paths, shape, splits: [], complete: true, free: 0, hinted: [] };
+  const found = enumerateSplits(unit.run, shape, counter, SPLIT_CAP);
+  const free = countSplits(unit.run, shape.kinds);
+  const { splits, hinted } = applyHints(found.splits, paths, hints);
+  return { unit, paths, shape, splits, complete: found.complete, free, hinted };
+}
+
+/** Keep the splits that agree with the most narrative figures (all of them when none agrees). */
+function applyHints(splits: Split[], paths: readonly string[], hints: GluedTableInput["hints"]): { splits: Split[]; hinted: string[] } {
+  if (!hints || hints.size === 0 || splits.length < 2) return { splits, hinted: [] };
+  const agree = (s: Split) => paths.filter((p, i) => hints.get(p)?.includes(s.values[i] as number) ?? false);
+  let best = 0;
+  for (const s of splits) best = Math.max(best, agree(s).length);
+  if (best === 0) return { splits, hinted: [] };
+  const kept = splits.filter((s) => agree(s).length === best);
+  return { splits: kept, hinted: [...new Set(kept.flatMap(agree))] };
+}
+
+/**
+ * Segment one glued table. Never throws; spends steps on `counter` and stops when its
+ * budget is spent (cells not settled by then are left blank, with a diagnostic).
+ */
+export function segmentGluedTable(input: GluedTableInput, counter: SearchCounter): SegmentedTable {
+  const prepared = input.units.map((u) => prepare(input.kind, u, input.hints, counter));
+  const out: SegmentedTable = { cells: prepared.map(blankCells), diagnostics: [] };
+  const recovered: number[] = [];
+  if (input.kind === "applications") solveJoint(prepared, out, recovered, counter);
+  else prepared.forEach((p, u) => solveAlone(p, u, out, recovered, counter));
+  prepared.forEach((p, u) => {
+    if (p.unit.run && p.splits.length === 0 && out.cells[u]!.every((c) => c.status === "unparsed")) out.diagnostics.push(unparsed(p));
+  });
+  if (recovered.length > 0) out.diagnostics.push(recoveredDiagnostic(prepared, recovered, out));
+  return out;
+}
+
+function blankCells(p: Prepared): SegmentedCell[] {
+  const at = p.unit.run?.start ?? p.unit.at;
+  const end = p.unit.run?.end ?? p.unit.at;
+  return p.paths.map((path) => ({ path, value: null, text: "", start: at, end, status: "unparsed" }));
+}
+
+/** Table 2 rows and table 4: each run on its own. */
+function solveAlone(p: Prepared, u: number, out: SegmentedTable, recovered: number[], counter: SearchCounter): void {
+  if (!p.unit.run) return;
+  if (p.splits.length > 0) {
+    const solutions = p.splits.map((_, i) => [i]);
+    settle([p], [u], solutions, p.complete, null, out);
+    if (out.cells[u]!.every((c) => c.status === "exact") && (p.free > 1 || p.hinted.length > 0)) recovered.push(u);
+    return;
+  }
+  if (p.shape.groups.length === 0 || !p.complete) return;
+  const near = nearestSplits(p.unit.run, p.shape, counter);
+  if (near.splits.length === 0) return;
+  const costs = [near.splits.map(() => 1)];
+  const vars = [near.splits.map((s) => s.values)];
+  const relaxed = solveRelaxed(vars, costs, [], counter);
+  choose([{ ...p, splits: near.splits }], [u], relaxed, [], out);
+}
+
+/** Table 3: all runs at once, tied by the column rules. */
+function solveJoint(prepared: Prepared[], out: SegmentedTable, recovered: number[], counter: SearchCounter): void {
+  const members = prepared.map((_, u) => u).filter((u) => prepared[u]!.unit.run && prepared[u]!.complete);
+  const overflow = prepared.map((_, u) => u).filter((u) => prepared[u]!.unit.run && !prepared[u]!.complete);
+  for (const u of overflow) settle([prepared[u]!], [u], prepared[u]!.splits.map((_, i) => [i]), false, null, out);
+  const strict = members.filter((u) => prepared[u]!.splits.length > 0);
+  if (strict.length === members.length && strict.length > 0) {
+    const units = strict.map((u) => prepared[u]!);
+    const vars = units.map((p) => p.splits.map((s) => s.values));
+    const equations = activeEquations(applicationEquations(units), vars);
+    const sol = solveExact(vars, equations, counter, SOLUTION_CAP);
+    if (sol.list.length > 0 || !sol.complete) {
+      settle(units, strict, sol.list, sol.complete, sol.root, out);
+      for (const u of strict) {
+        if (prepared[u]!.free > 1 && out.cells[u]!.every((c) => c.status === "exact")) recovered.push(u);
+      }
+      return;
+    }
+  }
+  relaxJoint(prepared, members, out, counter);
+}
+
+/** No split satisfies every rule: use the one that breaks the fewest. */
+function relaxJoint(prepared: Prepared[], members: number[], out: SegmentedTable, counter: SearchCounter): void {
+  const units: Prepared[] = [];
+  const index: number[] = [];
+  const costs: number[][] = [];
+  for (const u of members) {
+    const p = prepared[u]!;
+    if (p.splits.length > 0) {
+      units.push(p);
+      costs.push(p.splits.map(() => 0));
+    } else {
+      const near = nearestSplits(p.unit.run!, p.shape, counter);
+      if (near.splits.length === 0) continue;
+      units.push({ ...p, splits: near.splits });
+      costs.push(near.splits.map((s) => (sumError(s.values, p.shape) > 0 ? 1 : 0)));
+    }
+    index.push(u);
+  }
+  if (units.length === 0) return;
+  const vars = units.map((p) => p.splits.map((s) => s.values));
+  const equations = activeEquations(applicationEquations(units), vars);
+  const relaxed = solveRelaxed(vars, costs, equations, counter);
+  choose(units, index, relaxed, equations, out);
+}
+
+/** Write the cells of a component from its solutions: equal everywhere → value; else blank + ambiguity. */
+function settle(
+  units: readonly Prepared[],
+  index: readonly number[],
+  solutions: readonly number[][],
+  complete: boolean,
+  root: number[][] | null,
+  out: SegmentedTable,
+): void {
+  const ambiguous: Array<{ k: number; c: number }> = [];
+  units.forEach((p, k) => {
+    const run = p.unit.run!;
+    const seen = complete ? solutions.map((s) => s[k]!) : (root?.[k] ?? p.splits.map((_, i) => i));
+    const pieces = [...new Set(seen)].map((i) => piecesOf(run, p.splits[i]!));
+    p.paths.forEach((path, c) => {
+      const cell = out.cells[index[k]!]![c]!;
+      const options = pieces.map((ps) => ps[c]!);
+      if (options.length === 0) return;
+      const values = new Set(options.map((o) => o.value));
+      const span = spanOf(options);
+      if (values.size === 1 && (complete || root !== null)) {
+        const same = options.every((o) => o.start === options[0]!.start && o.end === options[0]!.end);
+        Object.assign(cell, { value: options[0]!.value, text: same ? options[0]!.text : String(options[0]!.value), ...span, status: "exact" });
+      } else {
+        Object.assign(cell, { value: null, text: "", ...span, status: "ambiguous" });
+        ambiguous.push({ k, c });
+      }
+    });
+  });
+  if (ambiguous.length === 0) return;
+  const readings = alternativesOf(units, solutions, ambiguous);
+  for (const { k, c } of ambiguous) out.diagnostics.push(ambiguityDiagnostic(units[k]!, c, readings, complete));
+}
+
+function spanOf(pieces: readonly Piece[]): { start: number; end: number } {
+  let start = Infinity;
+  let end = -Infinity;
+  for (const p of pieces) {
+    start = Math.min(start, p.start);
+    end = Math.max(end, p.end);
+  }
+  return { start, end };
+}
+
+/** The distinct readings of the ambiguous cells, as `{path: value}` records. */
+function alternativesOf(units: readonly Prepared[], solutions: readonly number[][], cells: ReadonlyArray<{ k: number; c: number }>): Array<Record<string, number | null>> {
+  const seen = new Set<string>();
+  const out: Array<Record<string, number | null>> = [];
+  for (const s of solutions) {
+    const rec: Record<string, number | null> = {};
+    for (const { k, c } of cells) rec[units[k]!.paths[c]!] = units[k]!.splits[s[k]!]!.values[c] ?? null;
+    const key = JSON.stringify(rec);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(rec);
+  }
+  return out;
+}
+
+function ambiguityDiagnostic(p: Prepared, c: number, readings: Array<Record<string, number | null>>, complete: boolean): Diagnostic {
+  const run = p.unit.run!;
+  const path = p.paths[c]!;
+  const mine = readings.filter((r) => path in r);
+  const shown = mine.slice(0, SHOWN_ALTERNATIVES);
+  const more = mine.length > shown.length || !complete ? "（未列全 / not all listed）" : "";
+  const list = shown.map((r) => Object.values(r).map(fmt).join("/")).join("; ");
+  const hinted = p.hinted.length > 0 ? `；叙述文字给出 ${p.hinted.join(", ")} / the narrative settles ${p.hinted.join(", ")}` : "";
+  if (mine.length === 0) {
+    return {
+      code: "ambiguous-split",
+      severity: "warning",
+      path,
+      start: run.start,
+      end: run.end,
+      alternatives: [],
+      message: `搜索步数用尽，粘连数字“${run.text}”中 ${path} 未能确定，留空 / the search budget ran out before ${path} of the glued digits "${run.text}" was settled; left blank`,
+    };
+  }
+  return {
+    code: "ambiguous-split",
+    severity: "warning",
+    path,
+    start: run.start,
+    end: run.end,
+    alternatives: shown,
+    message:
+      `粘连数字“${run.text}”有 ${mine.length}${more} 种拆分符合表格规则，${path} 留空${hinted} / ` +
+      `the glued digits "${run.text}" split in ${mine.length}${complete ? "" : "+"} ways that satisfy the table's rules; ${path} left blank: ${list}`,
+  };
+}
+
+/** Use the first (most plausible) of the best relaxed choices, and say which rules it breaks. */
+function choose(units: readonly Prepared[], index: readonly number[], relaxed: Relaxed, equations: readonly Equation[], out: SegmentedTable): void {
+  const best = relaxed.best;
+  const choice = best[0];
+  if (!choice) return;
+  units.forEach((p, k) => {
+    const pieces = piecesOf(p.unit.run!, p.splits[choice[k]!]!);
+    p.paths.forEach((path, c) => {
+      const piece = pieces[c]!;
+      Object.assign(out.cells[index[k]!]![c]!, { path, value: piece.value, text: piece.text, start: piece.start, end: piece.end, status: "chosen" });
+    });
+  });
+  const vars = units.map((p) => p.splits.map((s) => s.values));
+  const broken = brokenEquations(choice, vars, equations).map((e) => e.rule);
+  units.forEach((p, k) => {
+    const values = p.splits[choice[k]!]!.values;
+    if (sumError(values, p.shape) > 0) broken.push(`${p.unit.rows.length === 1 ? "row-total" : "appeal-total"} ${p.paths[0]!.replace(/\.[^.]+$/, "")}`);
+  });
+  const differing = tiedCells(units, best);
+  const alternatives = alternativesOf(units, best, differing).slice(0, SHOWN_ALTERNATIVES);
+  const runs = units.map((p) => p.unit.run!);
+  const first = brokenEquations(choice, vars, equations)[0]?.paths[0] ?? units.find((p, k) => sumError(p.splits[choice[k]!]!.values, p.shape) > 0)?.paths[0];
+  out.diagnostics.push({
+    code: "recovered-by-arithmetic",
+    severity: "warning",
+    path: first ?? units[0]!.paths[0],
+    start: Math.min(...runs.map((r) => r.start)),
+    end: Math.max(...runs.map((r) => r.end)),
+    ...(differing.length > 0 ? { alternatives } : {}),
+    message:
+      `没有一种拆分能满足全部表格规则；采用违反规则最少（${broken.length} 条）的拆分：${broken.join("; ")} / ` +
+      `no split of the glued digits satisfies every rule of the table; the split used breaks the fewest (${broken.length}): ${broken.join("; ")}` +
+      (differing.length > 0 ? `; equally good readings differ in ${differing.map((d) => units[d.k]!.paths[d.c]).join(", ")}` : "") +
+      (relaxed.complete ? "" : " (the search was cut short: a split breaking fewer rules may exist)"),
+  });
+}
+
+function tiedCells(units: readonly Prepared[], best: readonly number[][]): Array<{ k: number; c: number }> {
+  const out: Array<{ k: number; c: number }> = [];
+  units.forEach((p, k) => {
+    p.paths.forEach((_, c) => {
+      const values = new Set(best.map((s) => p.splits[s[k]!]!.values[c]));
+      if (values.size > 1) out.push({ k, c });
+    });
+  });
+  return out;
+}
+
+const OUTER_ROWS = new Set(["newReceived", "carriedOver", "total", "carriedForward"]);
+
+/**
+ * Table 3's column rules over the runs present: balance and outcome total, per column.
+ * The outcome total needs every outcome row of the template (the 2019 template has
+ * `otherHandling.all`, the 2021 template its three rows).
+ */
+function applicationEquations(units: readonly Prepared[]): Equation[] {
+  const at = new Map<string, number>();
+  units.forEach((p, k) => at.set(p.unit.rows[0]!.path, k));
+  const template: TableTemplate = at.has("otherHandling.all") ? "2019" : "2021";
+  const outcomeRows = rowsOf("applications", template).filter((r) => !OUTER_ROWS.has(r.path));
+  const outcome = outcomeRows.every((r) => at.has(r.path)) ? units.filter((p) => !OUTER_ROWS.has(p.unit.rows[0]!.path)) : [];
+  const equations: Equation[] = [];
+  APPLICANT_COLUMNS.forEach((col, c) => {
+    const term = (row: string, coef: 1 | -1): Term | null => {
+      const k = at.get(row);
+      return k === undefined ? null : { unit: k, cell: c, coef };
+    };
+    const balance = [term("newReceived", 1), term("carriedOver", 1), term("total", -1), term("carriedForward", -1)];
+    if (balance.every((t) => t !== null)) {
+      equations.push({ rule: `balance ${col.key}`, paths: [`applications.total.${col.key}`], terms: balance as Term[] });
+    }
+    const total = term("total", 1);
+    if (total && outcome.length > 0) {
+      const terms = [total, ...outcome.map((p) => term(p.unit.rows[0]!.path, -1)!)];
+      equations.push({ rule: `outcome-total ${col.key}`, paths: [`applications.total.${col.key}`], terms });
+    }
+  });
+  return equations;
+}
+
+function unparsed(p: Prepared): Diagnostic {
+  const run = p.unit.run!;
+  const row = p.paths[0]!.replace(/\.[^.]+$/, "");
+  return {
+    code: "unparsed-cell",
+    severity: "warning",
+    path: row,
+    start: run.start,
+    end: run.end,
+    message: `粘连数字“${run.text}”无法拆成 ${p.paths.length} 个单元格，记为空 / the glued digits "${run.text}" cannot be cut into the row's ${p.paths.length} cells; null`,
+  };
+}
+
+function recoveredDiagnostic(prepared: readonly Prepared[], recovered: readonly number[], out: SegmentedTable): Diagnostic {
+  const parts: string[] = [];
+  const runs: DigitRun[] = [];
+  for (const u of recovered) {
+    const p = prepared[u]!;
+    runs.push(p.unit.run!);
+    const cells = out.cells[u]!.map((c) => `${c.path}=${fmt(c.value)}`).join(", ");
+    parts.push(p.hinted.length > 0 && p.free > 1 ? `${cells} (narrative: ${p.hinted.join(", ")})` : cells);
+  }
+  return {
+    code: "recovered-by-arithmetic",
+    severity: "info",
+    path: out.cells[recovered[0]!]![0]!.path,
+    start: Math.min(...runs.map((r) => r.start)),
+    end: Math.max(...runs.map((r) => r.end)),
+    message: `粘连数字按表格勾稽关系唯一拆分 / glued digits split the only way the table's rules allow: ${parts.join("; ")}`,
+  };
+}
+
+function fmt(v: number | null | undefined): string {
+  return v === null || v === undefined ? "—" : String(v);
+}

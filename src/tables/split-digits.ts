@@ -1,0 +1,626 @@
+/**
+ * Cutting a run of glued values (`640020470`, `230 000023`, `2648-18538`,
+ * `13575394432.52元`) into a row's cells.
+ *
+ * A run is read into chunks: whitespace, commas and blank markers (`/`, `—`) are
+ * hard boundaries; inside a chunk of digits any place between two digits may be a
+ * cell boundary (a soft cut), except after a decimal point; a sign starts a new
+ * cell. Counts have no leading zeros, so a `0` that starts a cell is the whole cell.
+ *
+ * The enumeration is driven by the row's sum rules (parts then total, e.g. the six
+ * applicant columns then 总计): for a group it chooses the total first and then
+ * cuts the parts with the remaining sum as a bound, so it only walks splits that
+ * can still add up. Every piece considered counts one step on a shared
+ * {@link SearchCounter}; the search stops when the budget is spent.
+ */
+
+/** What a cell may hold: a count (no sign, no decimals), a signed change, or money (decimals allowed). */
+export type CellKind = "count" | "signed" | "money";
+
+/** Steps spent by one report's searches, against a budget. */
+export interface SearchCounter {
+  steps: number;
+  budget: number;
+}
+
+/** Default search budget per report: generous for real reports, bounded for adversarial ones. */
+export const DEFAULT_STEP_BUDGET = 200_000;
+
+/** A fresh counter with the given budget. */
+export function newCounter(budget = DEFAULT_STEP_BUDGET): SearchCounter {
+  return { steps: 0, budget };
+}
+
+/** Most digits a count may have; longer pieces are not read as one number. */
+const MAX_COUNT_DIGITS = 12;
+/** Most integer digits a money value may have. */
+const MAX_MONEY_DIGITS = 15;
+
+interface Chunk {
+  blank: boolean;
+  /** Offsets into the document. */
+  start: number;
+  end: number;
+  /** Half-width text of the number without sign and unit (`13575394432.52`). */
+  digits: string;
+  /** Offset of `digits[0]` in the document. */
+  digitsStart: number;
+  /** Number of integer digits. */
+  intLength: number;
+  sign: "" | "+" | "-";
+  hasDecimal: boolean;
+  unit: string;
+}
+
+/** A place where a cell may start or end. Hard points must be cut; soft points may be. */
+interface Point {
+  /** Offset where a piece that starts here starts. */
+  start: number;
+  /** Offset where a piece that ends here ends. */
+  end: number;
+  hard: boolean;
+  /** The chunk a piece starting here lies in (-1 for the last point). */
+  chunk: number;
+}
+
+/** A run of glued values, ready to be cut. Offsets are into the document. */
+export interface DigitRun {
+  /** The run as written. */
+  text: string;
+  start: number;
+  end: number;
+  chunks: Chunk[];
+  points: Point[];
+  /** For each point, the first hard point after it. */
+  nextHard: number[];
+  /** Fewest / most cells the run from each point can be cut into. */
+  minCells: number[];
+  maxCells: number[];
+  /** Piece shapes and values, filled as they are first needed. */
+  cache?: { flags: Uint8Array; values: Float64Array };
+}
+
+/** One cell cut from a run. */
+export interface Piece {
+  start: number;
+  end: number;
+  /** The characters the cell was cut from (sign, decimals and unit included). */
+  text: string;
+  /** `null` for a blank marker. */
+  value: number | null;
+}
+
+/** A way to cut a run: the point index where each cell starts (plus the end), and the values. */
+export interface Split {
+  cuts: number[];
+  values: Array<number | null>;
+}
+
+/** The rules a run's cells obey. */
+export interface RunShape {
+  kinds: readonly CellKind[];
+  /** Sum rules over consecutive cells: cells `first … first+size-2` add up to cell `first+size-1`. */
+  groups: ReadonlyArray<{ first: number; size: number }>;
+}
+
+/** The splits found, and whether they are all of them. */
+export interface SplitResult {
+  splits: Split[];
+  /** False when the split cap or the step budget stopped the enumeration. */
+  complete: boolean;
+}
+
+const SIGNS: Record<string, "+" | "-"> = { "+": "+", "＋": "+", "-": "-", "－": "-", "−": "-", "﹣": "-" };
+const MARKERS = new Set(["/", "／", "\\", "—", "–", "―", "-", "－", "−", "﹣"]);
+const SEPARATORS = new Set([",", "，", "、", ";", "；"]);
+
+function digitOf(c: string): string | null {
+  const code = c.charCodeAt(0);
+  if (code >= 48 && code <= 57) return c;
+  if (code >= 0xff10 && code <= 0xff19) return String.fromCharCode(code - 0xfee0);
+  return null;
+}
+
+function isSpace(c: string): boolean {
+  return c === " " || c === "\t" || c === "\n" || c === "\r" || c === "\u3000" || c === "\u00a0" || c === "\u2002" || c === "\u2003";
+}
+
+function isDot(c: string | undefined): boolean {
+  return c === "." || c === "．";
+}
+
+/** True when the character may belong to a run of values. */
+export function isRunChar(c: string): boolean {
+  return digitOf(c) !== null || isSpace(c) || MARKERS.has(c) || c in SIGNS || SEPARATORS.has(c) || isDot(c);
+}
+
+/**
+ * The run of values that starts at `from` (after optional whitespace) and ends before
+ * `limit`, at a line break after its first digit, or at the first character that cannot
+ * belong to it. Units `元` / `万元` right after a number are part of the run. `null`
+ * when there is no digit.
+ */
+export function scanRun(text: string, from: number, limit = text.length): { start: number; end: number } | null {
+  let i = from;
+  while (i < limit && isSpace(text[i]!)) i++;
+  const start = i;
+  let end = i;
+  let digits = 0;
+  while (i < limit) {
+    const c = text[i]!;
+    if (digitOf(c) !== null) {
+      digits++;
+      i++;
+      end = i;
+      if (text.startsWith("万元", i) && i + 2 <= limit) i = end = i + 2;
+      else if (text[i] === "元") i = end = i + 1;
+      continue;
+    }
+    if (isDot(c)) {
+      if (i + 1 < limit && digitOf(text[i + 1]!) !== null && i > start && digitOf(text[i - 1]!) !== null) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (!isRunChar(c) || ((c === "\n" || c === "\r") && digits > 0)) break;
+    i++;
+    if (!isSpace(c)) end = i;
+  }
+  return digits > 0 ? { start, end } : null;
+}
+
+/** Read the chunks of a run (its text from `start` to `end` in the document). */
+function readChunks(doc: string, start: number, end: number): Chunk[] {
+  const chunks: Chunk[] = [];
+  let cur: Chunk | null = null;
+  const close = () => {
+    if (cur) chunks.push(cur);
+    cur = null;
+  };
+  for (let i = start; i < end; i++) {
+    const c = doc[i]!;
+    const d = digitOf(c);
+    if (d !== null) {
+      if (!cur || cur.blank || cur.unit !== "") {
+        close();
+        cur = { blank: false, start: i, end: i + 1, digits: "", digitsStart: i, intLength: 0, sign: "", hasDecimal: false, unit: "" };
+      }
+      cur.digits += d;
+      if (!cur.hasDecimal) cur.intLength++;
+      cur.end = i + 1;
+      continue;
+    }
+    const next = doc[i + 1];
+    if (c in SIGNS && next !== undefined && i + 1 < end && digitOf(next) !== null) {
+      close();
+      cur = { blank: false, start: i, end: i + 1, digits: "", digitsStart: i + 1, intLength: 0, sign: SIGNS[c]!, hasDecimal: false, unit: "" };
+      continue;
+    }
+    if (isDot(c) && cur && !cur.blank && !cur.hasDecimal && cur.unit === "" && next !== undefined && digitOf(next) !== null) {
+      cur.hasDecimal = true;
+      cur.digits += ".";
+      cur.end = i + 1;
+      continue;
+    }
+    if ((c === "元" || (c === "万" && doc[i + 1] === "元")) && cur && !cur.blank && cur.unit === "") {
+      const unit = c === "万" ? "万元" : "元";
+      cur.unit = unit;
+      cur.end = i + unit.length;
+      i += unit.length - 1;
+      continue;
+    }
+    if (MARKERS.has(c)) {
+      if (!cur || !cur.blank) {
+        close();
+        cur = { blank: true, start: i, end: i + 1, digits: "", digitsStart: i, intLength: 0, sign: "", hasDecimal: false, unit: "" };
+      }
+      cur.end = i + 1;
+      continue;
+    }
+    close();
+  }
+  close();
+  return chunks;
+}
+
+/** How many digits a run has. */
+export function digitsIn(run: DigitRun): number {
+  let n = 0;
+  for (const c of run.chunks) if (!c.blank) n += c.digits.replace(".", "").length;
+  return n;
+}
+
+/** Parse a run of values (document offsets `start`…`end`) into cut points. */
+export function parseRun(doc: string, start: number, end: number): DigitRun {
+  const chunks = readChunks(doc, start, end);
+  const points: Point[] = [];
+  chunks.forEach((ch, ci) => {
+    const prevEnd = ci === 0 ? ch.start : chunks[ci - 1]!.end;
+    points.push({ start: ch.start, end: prevEnd, hard: true, chunk: ci });
+    if (!ch.blank) {
+      for (let k = 1; k < ch.intLength; k++) {
+        const at = ch.digitsStart + k;
+        points.push({ start: at, end: at, hard: false, chunk: ci });
+      }
+    }
+  });
+  const last = chunks[chunks.length - 1];
+  points.push({ start: last ? last.end : start, end: last ? last.end : start, hard: true, chunk: -1 });
+  const run: DigitRun = {
+    text: doc.slice(start, end),
+    start,
+    end,
+    chunks,
+    points,
+    nextHard: [],
+    minCells: [],
+    maxCells: [],
+  };
+  fillBounds(run);
+  return run;
+}
+
+function fillBounds(run: DigitRun): void {
+  const m = run.points.length - 1;
+  const nextHard = new Array<number>(m + 1).fill(m);
+  for (let i = m - 1; i >= 0; i--) nextHard[i] = run.points[i + 1]!.hard ? i + 1 : nextHard[i + 1]!;
+  run.nextHard = nextHard;
+  const min = new Array<number>(m + 1).fill(Infinity);
+  const max = new Array<number>(m + 1).fill(-Infinity);
+  min[m] = 0;
+  max[m] = 0;
+  for (let a = m - 1; a >= 0; a--) {
+    for (let b = a + 1; b <= nextHard[a]!; b++) {
+      if (pieceShape(run, a, b) === null) {
+        if (leadingZero(run, a)) break;
+        continue;
+      }
+      if (min[b]! + 1 < min[a]!) min[a] = min[b]! + 1;
+      if (max[b]! + 1 > max[a]!) max[a] = max[b]! + 1;
+    }
+  }
+  run.minCells = min;
+  run.maxCells = max;
+}
+
+/** True when a piece starting at point `a` starts with the digit 0. */
+function leadingZero(run: DigitRun, a: number): boolean {
+  const p = run.points[a]!;
+  const ch = run.chunks[p.chunk];
+  if (!ch || ch.blank) return false;
+  return ch.digits[p.start === ch.start ? 0 : p.start - ch.digitsStart] === "0";
+}
+
+interface PieceShape {
+  blank: boolean;
+  sign: boolean;
+  decimal: boolean;
+  intDigits: number;
+}
+
+/** The shape of piece (a, b), or null when it is not a well-formed number or blank. */
+function pieceShape(run: DigitRun, a: number, b: number): PieceShape | null {
+  const pa = run.points[a]!;
+  const ch = run.chunks[pa.chunk];
+  if (!ch || b > run.nextHard[a]!) return null;
+  const atEnd = run.points[b]!.hard;
+  if (ch.blank) return atEnd && pa.hard ? { blank: true, sign: false, decimal: false, intDigits: 0 } : null;
+  const from = pa.hard ? 0 : pa.start - ch.digitsStart;
+  const to = atEnd ? ch.intLength : run.points[b]!.end - ch.digitsStart;
+  const intDigits = to - from;
+  if (intDigits <= 0) return null;
+  if (intDigits > 1 && ch.digits[from] === "0") return null;
+  return { blank: false, sign: pa.hard && ch.sign !== "", decimal: atEnd && ch.hasDecimal, intDigits };
+}
+
+/** Value of piece (a, b) if it is valid for a cell of `kind`; `undefined` when not. */
+const WIDTH = 17;
+const INVALID = 1;
+const BLANK = 2;
+const SIGNED = 4;
+const DECIMAL = 8;
+
+/** Shape flags and value of piece (a, b), computed once per run. */
+function cached(run: DigitRun, a: number, b: number): number {
+  if (b - a >= WIDTH) return INVALID;
+  const cache = (run.cache ??= { flags: new Uint8Array(run.points.length * WIDTH), values: new Float64Array(run.points.length * WIDTH) });
+  const k = a * WIDTH + (b - a);
+  const known = cache.flags[k]!;
+  if (known !== 0) return known;
+  const shape = pieceShape(run, a, b);
+  let flags = 16;
+  if (!shape) flags |= INVALID;
+  else if (shape.blank) flags |= BLANK;
+  else {
+    const pa = run.points[a]!;
+    const ch = run.chunks[pa.chunk]!;
+    const from = pa.hard ? 0 : pa.start - ch.digitsStart;
+    const to = run.points[b]!.hard ? ch.digits.length : run.points[b]!.end - ch.digitsStart;
+    const magnitude = Number(ch.digits.slice(from, to));
+    cache.values[k] = shape.sign && ch.sign === "-" ? -magnitude : magnitude;
+    if (shape.sign) flags |= SIGNED;
+    if (shape.decimal) flags |= DECIMAL;
+    if (shape.intDigits > MAX_COUNT_DIGITS) flags |= 32;
+    if (shape.intDigits > MAX_MONEY_DIGITS) flags |= INVALID;
+  }
+  cache.flags[k] = flags;
+  return flags;
+}
+
+/** Value of piece (a, b) if it is valid for a cell of `kind`; `undefined` when not. */
+function pieceValue(run: DigitRun, a: number, b: number, kind: CellKind): number | null | undefined {
+  const flags = cached(run, a, b);
+  if (flags & INVALID) return undefined;
+  if (flags & BLANK) return null;
+  if (flags & SIGNED && kind !== "signed") return undefined;
+  if (flags & DECIMAL && kind !== "money") return undefined;
+  if (flags & 32 && kind !== "money") return undefined;
+  return run.cache!.values[a * WIDTH + (b - a)]!;
+}
+
+/** The cell cut from points a…b of a run. */
+export function pieceAt(run: DigitRun, a: number, b: number): Piece {
+  const start = run.points[a]!.start;
+  const end = run.points[b]!.end;
+  const text = run.text.slice(start - run.start, end - run.start);
+  const shape = pieceShape(run, a, b);
+  let value: number | null = null;
+  if (shape && !shape.blank) value = pieceValue(run, a, b, shape.decimal ? "money" : shape.sign ? "signed" : "count") ?? null;
+  return { start, end, text, value };
+}
+
+/** The cells of a split. */
+export function piecesOf(run: DigitRun, split: Split): Piece[] {
+  const out: Piece[] = [];
+  for (let i = 0; i + 1 < split.cuts.length; i++) out.push(pieceAt(run, split.cuts[i]!, split.cuts[i + 1]!));
+  return out;
+}
+
+function digitCount(n: number): number {
+  return n < 10 ? 1 : Math.floor(Math.log10(n)) + 1;
+}
+
+interface GroupPart {
+  end: number;
+  cuts: number[];
+  values: number[];
+}
+
+/** Search state for one run. */
+class RunSearch {
+  private readonly memo = new Map<number, GroupPart[]>();
+  /** Part searches known to yield nothing. */
+  private readonly dead = new Set<string>();
+  private emitted = 0;
+  readonly splits: Split[] = [];
+  stopped = false;
+
+  constructor(
+    readonly run: DigitRun,
+    readonly shape: RunShape,
+    readonly counter: SearchCounter,
+    readonly cap: number,
+  ) {}
+
+  private step(): boolean {
+    this.counter.steps++;
+    if (this.counter.steps > this.counter.budget) this.stopped = true;
+    return !this.stopped;
+  }
+
+  private feasible(point: number, cellsLeft: number): boolean {
+    return this.run.minCells[point]! <= cellsLeft && cellsLeft <= this.run.maxCells[point]!;
+  }
+
+  /** Cut cells `cell…` from point `p`. */
+  walk(cell: number, p: number, cuts: number[], values: Array<number | null>): void {
+    if (this.stopped) return;
+    const n = this.shape.kinds.length;
+    if (cell === n) {
+      if (p === this.run.points.length - 1) {
+        if (this.splits.length >= this.cap) {
+          this.stopped = true;
+          return;
+        }
+        this.splits.push({ cuts: [...cuts, p], values: [...values] });
+      }
+      return;
+    }
+    const g = this.shape.groups.findIndex((x) => x.first === cell);
+    if (g >= 0) {
+      const size = this.shape.groups[g]!.size;
+      for (const part of this.groupFrom(p, g)) {
+        if (this.stopped) return;
+        if (!this.feasible(part.end, n - cell - size)) continue;
+        this.walk(cell + size, part.end, [...cuts, ...part.cuts], [...values, ...part.values]);
+      }
+      return;
+    }
+    const kind = this.shape.kinds[cell]!;
+    for (let b = p + 1; b <= this.run.nextHard[p]!; b++) {
+      if (!this.step()) return;
+      const v = pieceValue(this.run, p, b, kind);
+      if (v === undefined) {
+        if (leadingZero(this.run, p)) break;
+        continue;
+      }
+      if (!this.feasible(b, n - cell - 1)) continue;
+      cuts.push(p);
+      values.push(v);
+      this.walk(cell + 1, b, cuts, values);
+      cuts.pop();
+      values.pop();
+    }
+  }
+
+  /** Every way to cut sum group `g` starting at point `p`: the total first, then the parts. */
+  private groupFrom(p: number, g: number): GroupPart[] {
+    const key = p * 64 + g;
+    const cached = this.memo.get(key);
+    if (cached) return cached;
+    const { first, size } = this.shape.groups[g]!;
+    const parts = size - 1;
+    const cellsAfter = this.shape.kinds.length - first - size;
+    const out: GroupPart[] = [];
+    const m = this.run.points.length - 1;
+    for (let q = p + size; q <= m && !this.stopped; q++) {
+      if (!this.feasible(q, cellsAfter)) continue;
+      for (let t = q - 1; t >= p + parts; t--) {
+        if (!this.step()) break;
+        if (this.run.nextHard[t]! < q) break;
+        const total = pieceValue(this.run, t, q, this.shape.kinds[first + parts]!);
+        if (total === undefined) {
+          if (q - t > MAX_COUNT_DIGITS) break;
+          continue;
+        }
+        if (total === null || total < 0) continue;
+        this.parts(p, t, parts, total, first, [], [], (cuts, values) => {
+          cuts.push(t);
+          values.push(total);
+          out.push({ end: q, cuts, values });
+        });
+      }
+    }
+    this.memo.set(key, out);
+    return out;
+  }
+
+  /** Cut `r` parts from point `a` to point `t` adding up to `rest`. */
+  private parts(
+    a: number,
+    t: number,
+    r: number,
+    rest: number,
+    cell: number,
+    cuts: number[],
+    values: number[],
+    emit: (cuts: number[], values: number[]) => void,
+  ): void {
+    if (this.stopped) return;
+    const key = `${a}|${t}|${r}|${rest}|${cell}`;
+    if (this.dead.has(key)) return;
+    const before = this.emitted;
+    this.cutParts(a, t, r, rest, cell, cuts, values, emit);
+    if (this.emitted === before) this.dead.add(key);
+  }
+
+  private cutParts(
+    a: number,
+    t: number,
+    r: number,
+    rest: number,
+    cell: number,
+    cuts: number[],
+    values: number[],
+    emit: (cuts: number[], values: number[]) => void,
+  ): void {
+    const kind = this.shape.kinds[cell]!;
+    if (r === 1) {
+      if (!this.step()) return;
+      if (pieceValue(this.run, a, t, kind) === rest) {
+        this.emitted++;
+        emit([...cuts, a], [...values, rest]);
+      }
+      return;
+    }
+    const last = Math.min(this.run.nextHard[a]!, t - (r - 1));
+    for (let b = a + 1; b <= last; b++) {
+      if (!this.step()) return;
+      const v = pieceValue(this.run, a, b, kind);
+      if (v === undefined) {
+        if (leadingZero(this.run, a)) break;
+        continue;
+      }
+      if (v === null || v < 0) continue;
+      if (v > rest) break;
+      const left = rest - v;
+      const room = t - b;
+      // the other parts cover `room` digits: not too many for their sum, nor too few
+      // (up to six parts add at most one digit to their longest part)
+      if (left === 0 ? room !== r - 1 : room > (r - 1) * digitCount(left) || room < digitCount(left) + r - (r > 2 ? 3 : 2)) continue;
+      cuts.push(a);
+      values.push(v);
+      this.parts(b, t, r - 1, left, cell + 1, cuts, values, emit);
+      cuts.pop();
+      values.pop();
+    }
+  }
+}
+
+/**
+ * Every split of `run` into `shape.kinds.length` cells that obeys the cell kinds and
+ * the sum groups, up to `cap` splits. Steps are counted on `counter`.
+ */
+export function enumerateSplits(run: DigitRun, shape: RunShape, counter: SearchCounter, cap = 4096): SplitResult {
+  const search = new RunSearch(run, shape, counter, cap);
+  if (run.points.length > 1 && run.minCells[0]! <= shape.kinds.length && shape.kinds.length <= run.maxCells[0]!) {
+    search.walk(0, 0, [], []);
+  }
+  return { splits: search.splits, complete: !search.stopped };
+}
+
+/**
+ * How many splits of `run` obey the cell kinds alone (no sum rules), counted by
+ * dynamic programming without listing them; capped at `cap`.
+ */
+export function countSplits(run: DigitRun, kinds: readonly CellKind[], cap = 1_000_000): number {
+  const m = run.points.length - 1;
+  const n = kinds.length;
+  // ways[c][p]: ways to cut cells c… from point p
+  let next = new Array<number>(m + 1).fill(0);
+  next[m] = 1;
+  for (let c = n - 1; c >= 0; c--) {
+    const cur = new Array<number>(m + 1).fill(0);
+    for (let a = 0; a < m; a++) {
+      let w = 0;
+      for (let b = a + 1; b <= run.nextHard[a]!; b++) {
+        if (next[b] === 0) continue;
+        if (pieceValue(run, a, b, kinds[c]!) === undefined) {
+          if (leadingZero(run, a)) break;
+          continue;
+        }
+        w = Math.min(cap, w + next[b]!);
+      }
+      cur[a] = w;
+    }
+    next = cur;
+  }
+  return next[0]!;
+}
+
+/** How far a split is from its sum rules: the sum over groups of |parts − total| (blanks ignored). */
+export function sumError(values: ReadonlyArray<number | null>, shape: RunShape): number {
+  let error = 0;
+  for (const { first, size } of shape.groups) {
+    let parts = 0;
+    let blank = false;
+    for (let i = first; i < first + size - 1; i++) {
+      const v = values[i];
+      if (v === null || v === undefined) blank = true;
+      else parts += v;
+    }
+    const total = values[first + size - 1];
+    if (!blank && total !== null && total !== undefined) error += Math.abs(parts - total);
+  }
+  return error;
+}
+
+/**
+ * The `k` splits closest to satisfying the sum rules (smallest {@link sumError}, then
+ * the smallest largest cell), among the first `cap` splits that obey the cell kinds.
+ * Used when no split satisfies the rules.
+ */
+export function nearestSplits(run: DigitRun, shape: RunShape, counter: SearchCounter, k = 6, cap = 400): SplitResult {
+  const free: RunShape = { kinds: shape.kinds, groups: [] };
+  const { splits, complete } = enumerateSplits(run, free, counter, cap);
+  const scored = splits.map((s) => ({ s, error: sumError(s.values, shape), largest: largest(s.values) }));
+  scored.sort((x, y) => x.error - y.error || x.largest - y.largest);
+  return { splits: scored.slice(0, k).map((x) => x.s), complete };
+}
+
+function largest(values: ReadonlyArray<number | null>): number {
+  let m = 0;
+  for (const v of values) if (v !== null && Math.abs(v) > m) m = Math.abs(v);
+  return m;
+}

@@ -1,0 +1,58 @@
+/**
+ * Glue random valid reports (both templates) and check the segmenter: every value
+ * comes back exactly, or its cell is blank with an `ambiguous-split` diagnostic that
+ * lists the true reading — never a wrong number without a diagnostic.
+ */
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { tokenizeGlued } from "../../src/tokenize/glued-text.js";
+import type { Diagnostic } from "../../src/types.js";
+import { gluedReportArb, readGluedValues, type GluedReport } from "../helpers/arbitrary-glued.js";
+
+/** Paths whose value is wrong and not flagged, or flagged without the true reading. */
+function problems(report: GluedReport): string[] {
+  const { tokenized } = tokenizeGlued(report.text);
+  const got = readGluedValues(tokenized, report.template);
+  const byPath = new Map<string, Diagnostic[]>();
+  for (const d of tokenized.diagnostics) if (d.path) byPath.set(d.path, [...(byPath.get(d.path) ?? []), d]);
+  const out: string[] = [];
+  for (const [path, want] of Object.entries(report.values)) {
+    const value = got[path];
+    if (value === want) continue;
+    const amb = byPath.get(path)?.find((d) => d.code === "ambiguous-split");
+    if (value !== null || !amb) {
+      out.push(`${path}: got ${value}, want ${want}${amb ? "" : " (no ambiguous-split diagnostic)"}`);
+      continue;
+    }
+    const shown = amb.alternatives ?? [];
+    if (shown.length < 64 && !shown.some((alt) => alt[path] === want)) out.push(`${path}: ${want} not among the readings ${JSON.stringify(shown)}`);
+  }
+  for (const d of tokenized.diagnostics) {
+    if (d.code === "recovered-by-arithmetic" && d.severity !== "info") out.push(`a valid report was read as breaking rules: ${d.message}`);
+    if (d.code === "unparsed-cell") out.push(`unparsed: ${d.message}`);
+  }
+  return out;
+}
+
+describe("glued reports: exact values or an explicit ambiguity", () => {
+  for (const template of ["2021", "2019"] as const) {
+    it(`template ${template}: 1000 random valid reports`, () => {
+      fc.assert(
+        fc.property(gluedReportArb(template), (report) => {
+          expect(problems(report)).toEqual([]);
+        }),
+        { numRuns: 1000 },
+      );
+    });
+  }
+
+  it("a report whose cells are all separated by spaces reads exactly", () => {
+    fc.assert(
+      fc.property(gluedReportArb("2021", { join: "spaced" }), (report) => {
+        const got = readGluedValues(tokenizeGlued(report.text).tokenized, "2021");
+        expect(got).toEqual(report.values);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { activeEquations, brokenEquations, solveExact, solveRelaxed, type Equation } from "../../src/tables/glued-csp.js";
+import { newCounter } from "../../src/tables/split-digits.js";
+
+/** x0 + x1 = x2 over cell 0 of three variables. */
+const SUM: Equation = {
+  rule: "sum",
+  paths: ["x2"],
+  terms: [
+    { unit: 0, cell: 0, coef: 1 },
+    { unit: 1, cell: 0, coef: 1 },
+    { unit: 2, cell: 0, coef: -1 },
+  ],
+};
+
+describe("solveExact", () => {
+  it("lists every choice that satisfies the equations", () => {
+    const vars = [[[1], [2]], [[3], [10]], [[4], [5], [30]]];
+    const sol = solveExact(vars, [SUM], newCounter());
+    expect(sol.complete).toBe(true);
+    expect(sol.list.sort()).toEqual([
+      [0, 0, 0],
+      [1, 0, 1],
+    ]);
+  });
+
+  it("removes candidates no choice can balance before searching", () => {
+    const vars = [[[1], [2]], [[3]], [[4], [100]]];
+    const sol = solveExact(vars, [SUM], newCounter());
+    expect(sol.root).toEqual([[0], [0], [0]]);
+    expect(sol.list).toEqual([[0, 0, 0]]);
+  });
+
+  it("returns no solution when the equations cannot hold", () => {
+    const sol = solveExact([[[1]], [[1]], [[5]]], [SUM], newCounter());
+    expect(sol).toMatchObject({ list: [], complete: true });
+  });
+
+  it("stops at the cap and says so", () => {
+    const many = Array.from({ length: 10 }, (_, i) => [i]);
+    const sol = solveExact([many, many, many], [], newCounter(), 5);
+    expect(sol.list).toHaveLength(5);
+    expect(sol.complete).toBe(false);
+  });
+});
+
+describe("solveRelaxed", () => {
+  it("finds the choice breaking the fewest equations, candidate costs included", () => {
+    const second: Equation = { rule: "same", paths: ["x0"], terms: [{ unit: 0, cell: 0, coef: 1 }, { unit: 1, cell: 0, coef: -1 }] };
+    // x0 = 3 keeps x0 = x1 but no x2 makes the sum; x0 = 1 breaks both
+    const vars = [[[1], [3]], [[3]], [[5], [7]]];
+    const relaxed = solveRelaxed(vars, [[0, 0], [0], [0, 0]], [SUM, second], newCounter());
+    expect(relaxed.cost).toBe(1);
+    expect(relaxed.best).toEqual([
+      [1, 0, 0],
+      [1, 0, 1],
+    ]);
+    expect(brokenEquations(relaxed.best[0]!, vars, [SUM, second]).map((e) => e.rule)).toEqual(["sum"]);
+    const costly = solveRelaxed(vars, [[0, 5], [0], [0, 0]], [SUM, second], newCounter());
+    expect(costly.cost).toBe(2);
+    expect(costly.best[0]).toEqual([0, 0, 0]);
+  });
+
+  it("spends at most its step limit", () => {
+    const vars = Array.from({ length: 20 }, () => [[1], [2], [3]]);
+    const counter = newCounter();
+    const relaxed = solveRelaxed(vars, vars.map(() => [0, 0, 0]), [], counter, 8, 1000);
+    expect(counter.steps).toBeLessThanOrEqual(1000 + 1);
+    expect(relaxed.best.length).toBeGreaterThan(0);
+  });
+});
+
+describe("activeEquations", () => {
+  it("drops equations over a blank cell or a missing variable", () => {
+    expect(activeEquations([SUM], [[[1]], [[null]], [[1]]])).toEqual([]);
+    expect(activeEquations([SUM], [[[1]], null, [[1]]])).toEqual([]);
+    expect(activeEquations([SUM], [[[1]], [[2]], [[3]]])).toEqual([SUM]);
+  });
+});
