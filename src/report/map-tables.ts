@@ -136,7 +136,7 @@ function readMatchedRows(kind: TableKind, specs: readonly RowSpec[], matches: re
         end: m.row.end,
         message: `一行数字没有可识别的标签，按位置读作“${spec.label}” / a row of numbers without a readable label was read as "${spec.label}" by its position`,
       });
-    } else if (m.score < 0.8) {
+    } else if (labelScore(m) < 0.8) {
       const written = m.row.labels.map((c) => c.text).join(" ");
       const last = m.row.labels[m.row.labels.length - 1]!;
       out.diagnostics.push({
@@ -145,11 +145,16 @@ function readMatchedRows(kind: TableKind, specs: readonly RowSpec[], matches: re
         path: base,
         start: last.start,
         end: last.end,
-        message: `“${written}”按“${spec.label}”读取（相似度 ${m.score.toFixed(2)}） / "${written}" read as "${spec.label}" (similarity ${m.score.toFixed(2)})`,
+        message: `“${written}”按“${spec.label}”读取（相似度 ${labelScore(m).toFixed(2)}） / "${written}" read as "${spec.label}" (similarity ${labelScore(m).toFixed(2)})`,
       });
     }
     readRowValues(base, spec.columns.map((c) => c.key), m.row, out);
   }
+}
+
+/** The label's own similarity, without the discount for a row without numbers. */
+function labelScore(m: RowMatch): number {
+  return m.row.numbers > 0 ? m.score : Math.min(1, m.score / 0.6);
 }
 
 /** Fit one row's cells to its columns and record values, locations and diagnostics. */

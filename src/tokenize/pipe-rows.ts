@@ -10,7 +10,7 @@ import { collectTables, shareOfLines, splitCells, splitLines, type Line } from "
 /** A pipe row: at least two cells, not a markdown row (those start with `|`). */
 function isPipeRow(line: Line): boolean {
   const t = line.text.trim();
-  if (t.startsWith("|")) return false;
+  if (t.startsWith("|") || /<\/?[A-Za-z][^>]*>/.test(t)) return false;
   const first = t.indexOf("|");
   return first > 0 && first < t.length - 1;
 }

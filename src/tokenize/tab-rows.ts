@@ -7,8 +7,24 @@
 import type { LayoutModule, Tokenized } from "./types.js";
 import { collectTables, shareOfLines, splitCells, splitLines, type Line } from "./lines.js";
 
+/** Markup or script lines of a saved page (they are indented with tabs too). */
+const MARKUP = /<\/?[A-Za-z][^>]*>|[;{}]\s*$/;
+
+/** A line with a tab between two pieces of text; markup indented with tabs is not a row. */
 function isTabRow(line: Line): boolean {
-  return line.text.includes("\t");
+  const t = line.text;
+  if (!t.includes("\t")) return false;
+  const trimmed = t.trim();
+  if (trimmed === "" || MARKUP.test(trimmed)) return false;
+  return true;
+}
+
+/** For detection: a row with at least two non-empty cells, not a comment of a page's script. */
+function isFullTabRow(line: Line): boolean {
+  if (!isTabRow(line) || /\/\/|<!--|-->/.test(line.text)) return false;
+  let cells = 0;
+  for (const part of line.text.split("\t")) if (part.trim() !== "") cells++;
+  return cells >= 2;
 }
 
 function tokenize(text: string): Tokenized {
@@ -18,7 +34,7 @@ function tokenize(text: string): Tokenized {
 }
 
 function detect(text: string): number {
-  const { hits } = shareOfLines(splitLines(text), isTabRow);
+  const { hits } = shareOfLines(splitLines(text), isFullTabRow);
   return Math.min(1, hits / 30);
 }
 
