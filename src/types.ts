@@ -78,6 +78,7 @@ export type DiagnosticCode =
   | "weak-label-match"
   | "template-mixed"
   | "ambiguous-cell"
+  | "floating-cell"
   | "ambiguous-split"
   | "recovered-by-arithmetic"
   | "repaired-by-arithmetic"

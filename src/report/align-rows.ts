@@ -132,3 +132,31 @@ export function fillGaps(rows: readonly LogicalRow[], specs: readonly RowSpec[],
   }
   return out.sort((x, y) => (specIndex.get(x.spec) ?? 0) - (specIndex.get(y.spec) ?? 0));
 }
+
+/**
+ * Match rows to specs by label alone, in any order: for tables whose row labels are all
+ * distinct words (table 二), where converters may move a row (a row written as a text line
+ * before the table's fragments). Best pairs first; each row and spec used once.
+ */
+export function matchRowsByLabel(rows: readonly LogicalRow[], specs: readonly RowSpec[], universe: readonly RowSpec[] = specs): RowMatch[] {
+  const candidates = rows.filter((r) => r.values.length > 0 && r.labels.length > 0);
+  const pairs: RowMatch[] = [];
+  for (const row of candidates) {
+    for (const spec of specs) {
+      const score = rowSimilarity(row, spec, universe);
+      if (score >= MIN_SCORE) pairs.push({ row, spec, score });
+    }
+  }
+  pairs.sort((a, b) => b.score - a.score || a.row.start - b.row.start);
+  const usedRows = new Set<LogicalRow>();
+  const usedSpecs = new Set<RowSpec>();
+  const out: RowMatch[] = [];
+  for (const p of pairs) {
+    if (usedRows.has(p.row) || usedSpecs.has(p.spec)) continue;
+    usedRows.add(p.row);
+    usedSpecs.add(p.spec);
+    out.push(p);
+  }
+  const order = new Map(specs.map((s, i) => [s, i]));
+  return out.sort((a, b) => order.get(a.spec)! - order.get(b.spec)!);
+}

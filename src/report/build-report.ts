@@ -19,6 +19,7 @@ import { buildSections } from "./find-sections.js";
 import { mapTables, type MappedTables } from "./map-tables.js";
 import { buildModel } from "./build-model.js";
 import { locateDiagnostics } from "./locate.js";
+import { findStrayContent } from "./stray-rows.js";
 
 const SECTION_KIND: Partial<Record<number, TableKind>> = { 2: "activeDisclosure", 3: "applications", 4: "appeals" };
 
@@ -43,9 +44,11 @@ export function buildReport(text: string, tokenized: Tokenized, source: BuildSou
   if (copyStart !== null) diagnostics.push(duplicateDiagnostic(text, sections[0]?.start ?? 0, copyStart));
   const limit = copyStart ?? text.length;
   const blocks = tokenized.blocks.filter((b) => b.start < limit);
-  const tables = tokenized.tables.filter((t) => t.start < limit);
+  const stray = findStrayContent(blocks, sections, tokenized.layout);
+  const tables = [...tokenized.tables.filter((t) => t.start < limit), ...stray.tables].sort((a, b) => a.start - b.start);
   classifyTables(tables, sections);
-  const mapped = mapTables(tables);
+  const floating = stray.floating.filter((f) => f.section === 2).map((f) => f.cell);
+  const mapped = mapTables(tables, floating);
   diagnostics.push(...tokenized.diagnostics.filter((d) => d.start === undefined || d.start < limit));
   diagnostics.push(...mapped.diagnostics);
 

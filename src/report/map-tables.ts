@@ -5,7 +5,8 @@
 import type { Cell, CellLocation, Diagnostic, Table, TableKind } from "../types.js";
 import { readCellValue } from "../tables/cell-value.js";
 import { fitValues, logicalRows, type LogicalRow } from "../tables/logical-rows.js";
-import { alignRows, alignmentScore, fillGaps, type RowMatch } from "./align-rows.js";
+import { alignRows, alignmentScore, fillGaps, matchRowsByLabel, type RowMatch } from "./align-rows.js";
+import { placeFloating, type RowReadings } from "./place-floating.js";
 import { labelKey } from "./normalize.js";
 import { ACTIVE_ROWS, APPEAL_COLUMNS, APPEAL_ROWS, APPLICATION_ROWS, isMoneyPath, rowsOf, type RowSpec, type TableTemplate } from "./templates.js";
 
@@ -48,7 +49,7 @@ function cueScore(tables: readonly Table[], template: TableTemplate): number {
 }
 
 /** Map classified tables (Table.kind set) onto the model. */
-export function mapTables(tables: readonly Table[]): MappedTables {
+export function mapTables(tables: readonly Table[], floating: readonly Cell[] = []): MappedTables {
   const byKind = rowsByKind(tables);
   const result: MappedTables = {
     template: null,
@@ -64,7 +65,10 @@ export function mapTables(tables: readonly Table[]): MappedTables {
     for (const kind of ["activeDisclosure", "applications"] as const) {
       const rows = byKind.get(kind);
       if (!rows) continue;
-      const matches = alignRows(rows, rowsOf(kind, template), kind === "applications" ? APPLICATION_ROWS : ACTIVE_ROWS);
+      const matches =
+        kind === "applications"
+          ? alignRows(rows, rowsOf(kind, template), APPLICATION_ROWS)
+          : matchRowsByLabel(rows, rowsOf(kind, template), ACTIVE_ROWS);
       alignments[template].set(kind, matches);
       score += alignmentScore(matches);
     }
@@ -84,7 +88,9 @@ export function mapTables(tables: readonly Table[]): MappedTables {
     if (!rows || !matches || matches.length === 0) continue;
     result.present.add(kind);
     const specs = rowsOf(kind, template);
-    readMatchedRows(kind, specs, fillGaps(rows, specs, matches), result);
+    const all = kind === "applications" ? fillGaps(rows, specs, matches) : matches;
+    const readings = kind === "activeDisclosure" ? placeFloating(all, floating) : [];
+    readMatchedRows(kind, specs, all, result, readings);
   }
   const appealRows = byKind.get("appeals");
   if (appealRows && readAppeals(appealRows, result)) result.present.add("appeals");
@@ -112,8 +118,15 @@ function mixedTemplateDiagnostic(
 }
 
 /** Read the values of aligned rows; template rows with no written row stay null. */
-function readMatchedRows(kind: TableKind, specs: readonly RowSpec[], matches: readonly RowMatch[], out: MappedTables): void {
+function readMatchedRows(
+  kind: TableKind,
+  specs: readonly RowSpec[],
+  matches: readonly RowMatch[],
+  out: MappedTables,
+  readings: readonly RowReadings[] = [],
+): void {
   const matched = new Map(matches.map((m) => [m.spec, m]));
+  const readingsOf = new Map(readings.map((r) => [r.match, r.readings]));
   for (const spec of specs) {
     const m = matched.get(spec);
     const base = `${kind}.${spec.path}`;
@@ -148,8 +161,54 @@ function readMatchedRows(kind: TableKind, specs: readonly RowSpec[], matches: re
         message: `“${written}”按“${spec.label}”读取（相似度 ${labelScore(m).toFixed(2)}） / "${written}" read as "${spec.label}" (similarity ${labelScore(m).toFixed(2)})`,
       });
     }
-    readRowValues(base, spec.columns.map((c) => c.key), m.row, out);
+    const own = readingsOf.get(m);
+    if (own) readFloatingRow(base, spec.columns.map((c) => c.key), m.row, own, out);
+    else readRowValues(base, spec.columns.map((c) => c.key), m.row, out);
   }
+}
+
+/**
+ * A short row completed with numbers floating above the table: one reading is used with a
+ * note; with several, the cells they agree on are kept and the others are null, with the
+ * readings as alternatives.
+ */
+function readFloatingRow(base: string, keys: readonly string[], row: LogicalRow, readings: ReadonlyArray<Array<Cell | null>>, out: MappedTables): void {
+  const agreed = keys.map((_, i) => {
+    const texts = new Set(readings.map((r) => r[i]?.text ?? null));
+    return texts.size === 1 ? (readings[0]![i] ?? null) : undefined;
+  });
+  keys.forEach((key, i) => {
+    const cell = agreed[i];
+    if (cell !== undefined) recordCell(`${base}.${key}`, cell, row, out);
+    else out.values.set(`${base}.${key}`, null);
+  });
+  const alternatives = readings.map((r) =>
+    Object.fromEntries(keys.map((key, i) => [`${base}.${key}`, r[i] ? readCellValue(r[i]!.text).kind === "number" ? (readCellValue(r[i]!.text) as { value: number }).value : null : null])),
+  );
+  const floatingTexts = readings[0]!.filter((c) => c && !row.values.includes(c)).map((c) => c!.text);
+  if (readings.length === 1) {
+    out.diagnostics.push({
+      code: "floating-cell",
+      severity: "info",
+      path: base,
+      start: row.start,
+      end: row.end,
+      message: `表格外的数字 ${floatingTexts.join("、")} 补入“${base}”行 / number(s) ${floatingTexts.join(", ")} written outside the table completed row ${base}`,
+    });
+    return;
+  }
+  keys.forEach((key, i) => {
+    if (agreed[i] !== undefined) return;
+    out.diagnostics.push({
+      code: "ambiguous-cell",
+      severity: "warning",
+      path: `${base}.${key}`,
+      start: row.start,
+      end: row.end,
+      alternatives,
+      message: `“${base}”行少了单元格，表格外的数字 ${floatingTexts.join("、")} 可放入 ${readings.length} 种位置，${base}.${key} 留空 / row ${base} is short of cells and the number(s) ${floatingTexts.join(", ")} outside the table fit ${readings.length} ways; ${base}.${key} left null`,
+    });
+  });
 }
 
 /** The label's own similarity, without the discount for a row without numbers. */

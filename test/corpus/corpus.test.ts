@@ -17,7 +17,7 @@ import type { Report } from "../../src/types.js";
 function honestlyAmbiguous(report: Report, expected: Expected): Set<string> {
   const out = new Set<string>();
   for (const d of report.diagnostics) {
-    if (d.code !== "ambiguous-split" || !d.path || !d.alternatives) continue;
+    if ((d.code !== "ambiguous-split" && d.code !== "ambiguous-cell") || !d.path || !d.alternatives) continue;
     const want = expected.values[d.path];
     if (d.alternatives.some((alt) => alt[d.path!] === want)) out.add(d.path);
   }
