@@ -1,0 +1,147 @@
+#!/usr/bin/env node
+/**
+ * Batch speed of the `xxgk` command (needs `npm run build` first).
+ *
+ * Generates reports by rendering the corpus files with varied numbers into a
+ * temporary folder, then times `xxgk parse <folder> --format csv` (parse,
+ * validate and write CSV) with --jobs 1 and --jobs 2, and measures the peak
+ * RSS of a larger run. Wall-clock rates depend on what else the machine runs;
+ * the CPU time (all threads, from --stats) does much less. The folder is deleted at the end.
+ *
+ *   node bench/cli-batch.mjs [--count 10000] [--rss-count 20000] [--keep]
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const MAIN = join(ROOT, "dist", "cli", "main.js");
+const CORPUS = join(ROOT, "corpus");
+
+const { values } = parseArgs({
+  options: {
+    count: { type: "string", default: "10000" },
+    "rss-count": { type: "string", default: "20000" },
+    keep: { type: "boolean", default: false },
+  },
+});
+const COUNT = Number(values.count);
+const RSS_COUNT = Number(values["rss-count"]);
+
+/** A small deterministic PRNG (mulberry32), so that every run generates the same files. */
+function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Replace the digits of every number with random digits of the same length, leaving
+ * alone years, dates, item numbering (`1.`) and, in HTML, everything inside tags
+ * and entities — so that the layout stays what it was.
+ */
+function varyNumbers(text, next, html) {
+  const vary = (part) =>
+    part.replace(/\d+(?![年月日.、．\d])/g, (digits, offset, whole) => {
+      if (/^(19|20)\d\d$/.test(digits) || whole[offset - 1] === "&" || whole[offset - 1] === "#") return digits;
+      let out = "";
+      for (let i = 0; i < digits.length; i++) out += String(Math.floor(next() * (i === 0 && digits.length > 1 ? 9 : 10)) + (i === 0 && digits.length > 1 ? 1 : 0));
+      return out;
+    });
+  if (!html) return vary(text);
+  return text.split(/(<[^>]*>|&[#\w]+;)/).map((part, i) => (i % 2 === 1 ? part : vary(part))).join("");
+}
+
+/** Write `count` reports into `folder` (1,000 per subfolder), cycling through the corpus files. */
+function generate(folder, count, seed) {
+  const seeds = readdirSync(CORPUS)
+    .filter((f) => /\.(txt|md|html)$/.test(f) && f !== "README.md")
+    .sort()
+    .map((f) => ({ name: f, text: readFileSync(join(CORPUS, f), "utf8"), html: f.endsWith(".html") }));
+  const next = random(seed);
+  for (let i = 0; i < count; i++) {
+    const source = seeds[i % seeds.length];
+    const sub = join(folder, String(Math.floor(i / 1000)).padStart(3, "0"));
+    if (i % 1000 === 0) mkdirSync(sub, { recursive: true });
+    writeFileSync(join(sub, `${String(i).padStart(6, "0")}-${source.name}`), varyNumbers(source.text, next, source.html));
+  }
+  return seeds.length;
+}
+
+/** Run the CLI with --stats; resolves with the wall time, the CPU time of all threads and the peak RSS. */
+function timeRun(args) {
+  return new Promise((resolvePromise, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, [MAIN, ...args, "--stats"], { stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (b) => (stderr += b));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const stats = /cpu ([\d.]+) s · peak RSS (\d+) MB/.exec(stderr);
+      if ((code !== 0 && code !== 1) || stats === null) reject(new Error(`xxgk exited with ${code}: ${stderr}`));
+      else resolvePromise({ seconds, cpu: Number(stats[1]), peakMb: Number(stats[2]), stderr: stderr.trim() });
+    });
+  });
+}
+
+function countLines(file) {
+  const text = readFileSync(file, "utf8");
+  let n = 0;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
+async function main() {
+  if (!existsSync(MAIN)) {
+    console.error("bench/cli-batch.mjs: dist/cli/main.js is missing — run `npm run build` first");
+    process.exit(1);
+  }
+  const work = mkdtempSync(join(tmpdir(), "xxgk-bench-"));
+  try {
+    const folder = join(work, "reports");
+    let t = Date.now();
+    const seeds = generate(folder, COUNT, 1);
+    console.log(`generated ${COUNT} reports from ${seeds} corpus files in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    const csv = join(work, "out.csv");
+    const results = {};
+    for (const jobs of [1, 2]) {
+      const run = await timeRun(["parse", folder, "--format", "csv", "--out", csv, "--jobs", String(jobs)]);
+      const rows = countLines(csv) - 1;
+      if (rows !== COUNT) throw new Error(`expected ${COUNT} CSV rows, got ${rows}`);
+      results[jobs] = run;
+      console.log(
+        `--jobs ${jobs}: ${COUNT} reports parsed, validated and written as CSV in ${run.seconds.toFixed(2)} s = ` +
+          `${Math.round(COUNT / run.seconds)} reports/s; CPU ${run.cpu.toFixed(1)} s = ${Math.round(COUNT / run.cpu)} reports per CPU-second; ` +
+          `peak RSS ${run.peakMb} MB`,
+      );
+      console.log(`          ${run.stderr.split("\n").pop()}`);
+    }
+    console.log(`ratio --jobs 2 / --jobs 1: ${(results[1].seconds / results[2].seconds).toFixed(2)}×`);
+
+    if (RSS_COUNT > COUNT) {
+      t = Date.now();
+      const big = join(work, "big");
+      generate(big, RSS_COUNT, 2);
+      console.log(`generated ${RSS_COUNT} reports in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+      const run = await timeRun(["parse", big, "--format", "csv", "--out", csv]);
+      console.log(
+        `${RSS_COUNT} files, default --jobs: ${run.seconds.toFixed(2)} s = ${Math.round(RSS_COUNT / run.seconds)} reports/s, ` +
+          `peak RSS ${run.peakMb} MB; CSV ${(statSync(csv).size / 1e6).toFixed(1)} MB`,
+      );
+    }
+  } finally {
+    if (values.keep) console.log(`kept ${work}`);
+    else rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();

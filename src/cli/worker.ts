@@ -1,0 +1,16 @@
+/// <reference types="node" />
+/**
+ * The worker thread of `xxgk`: receives {@link TaskInput}s, answers {@link TaskResult}s
+ * in the order received. Its configuration comes once, as `workerData`.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { runTask, type TaskConfig, type TaskInput } from "./task.js";
+
+const config = workerData as TaskConfig;
+const port = parentPort;
+
+if (port !== null) {
+  port.on("message", (input: TaskInput) => {
+    port.postMessage(runTask(input, config));
+  });
+}
