@@ -2,7 +2,7 @@
  * Layout detection: every layout module scores the text; the best score wins.
  */
 import { LAYOUTS, type Layout, type LayoutDetection } from "../types.js";
-import { LAYOUT_MODULES } from "../tokenize/index.js";
+import { LAYOUT_MODULES, type LayoutModule } from "../tokenize/index.js";
 
 /**
  * Score every layout on a text and choose the best.
@@ -18,14 +18,13 @@ import { LAYOUT_MODULES } from "../tokenize/index.js";
 export function detectLayout(text: string): LayoutDetection {
   if (typeof text !== "string") throw new TypeError("detectLayout(text): text must be a string");
   const scores = Object.fromEntries(LAYOUTS.map((l) => [l, 0])) as Record<Layout, number>;
+  // an HTML document is read as HTML: its text layouts are not scored
+  const html = LAYOUT_MODULES.find((m) => m.layout === "html");
+  const htmlScore = html ? safeScore(html, text) : 0;
+  scores.html = htmlScore;
   for (const module of LAYOUT_MODULES) {
-    let score = 0;
-    try {
-      score = module.detect(text);
-    } catch {
-      score = 0;
-    }
-    scores[module.layout] = Number.isFinite(score) ? Math.max(0, Math.min(1, score)) : 0;
+    if (module === html || htmlScore >= 0.9) continue;
+    scores[module.layout] = safeScore(module, text);
   }
   let best: Layout = "flat-text";
   let bestScore = -1;
@@ -40,6 +39,16 @@ export function detectLayout(text: string): LayoutDetection {
   }
   const confidence = bestScore <= 0 ? 0 : bestScore * (1 - second / (2 * bestScore));
   return { layout: best, confidence: round(confidence), scores };
+}
+
+function safeScore(module: LayoutModule, text: string): number {
+  let score = 0;
+  try {
+    score = module.detect(text);
+  } catch {
+    score = 0;
+  }
+  return Number.isFinite(score) ? Math.max(0, Math.min(1, score)) : 0;
 }
 
 function round(x: number): number {

@@ -2,6 +2,8 @@
  * Reading one value of the report model by its dotted path (MODEL.md section 3).
  */
 
+const keyCache = new Map<string, string[]>();
+
 /**
  * The value at `report.<path>`, following nested objects.
  *
@@ -13,7 +15,13 @@
  */
 export function getPath(report: unknown, path: string): number | null | undefined {
   let node: unknown = report;
-  for (const key of path.split(".")) {
+  let keys = keyCache.get(path);
+  if (!keys) {
+    keys = path.split(".");
+    if (keyCache.size > 2_000) keyCache.clear();
+    keyCache.set(path, keys);
+  }
+  for (const key of keys) {
     if (node === null || typeof node !== "object") return undefined;
     if (!Object.prototype.hasOwnProperty.call(node, key)) return undefined;
     node = (node as Record<string, unknown>)[key];

@@ -48,8 +48,10 @@ function charCounts(key: string): Map<string, number> {
   if (!counts) {
     counts = new Map();
     for (const ch of key) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-    if (countCache.size > 20_000) countCache.clear();
-    countCache.set(key, counts);
+    if (key.length <= 80) {
+      if (countCache.size > 4_000) countCache.clear();
+      countCache.set(key, counts);
+    }
   }
   return counts;
 }
@@ -94,7 +96,9 @@ function similarities(a: string, index: LabelIndex): Float64Array {
       scores![i] = Math.max(dice, recall);
     });
   }
-  if (index.scores.size > 5_000) index.scores.clear();
-  index.scores.set(a, scores);
+  if (a.length <= 80) {
+    if (index.scores.size > 4_000) index.scores.clear();
+    index.scores.set(a, scores);
+  }
   return scores;
 }

@@ -20,8 +20,11 @@ export function labelKey(text: string): string {
   let key = keyCache.get(text);
   if (key === undefined) {
     key = computeLabelKey(text);
-    if (keyCache.size > 20_000) keyCache.clear();
-    keyCache.set(text, key);
+    // labels repeat across rows, templates and reports; long narrative text does not
+    if (text.length <= 80) {
+      if (keyCache.size > 4_000) keyCache.clear();
+      keyCache.set(text, key);
+    }
   }
   return key;
 }

@@ -11,8 +11,22 @@ export interface Line {
   end: number;
 }
 
-/** Split text into lines (LF, CRLF or CR), keeping offsets. */
-export function splitLines(text: string): Line[] {
+let lastText: string | null = null;
+let lastLines: readonly Line[] = [];
+
+/**
+ * Split text into lines (LF, CRLF or CR), keeping offsets. The last result is kept: every
+ * layout's detector and the chosen tokenizer split the same text.
+ */
+export function splitLines(text: string): readonly Line[] {
+  if (text === lastText) return lastLines;
+  const lines = computeLines(text);
+  lastText = text;
+  lastLines = lines;
+  return lines;
+}
+
+function computeLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
   for (let i = 0; i < text.length; i++) {
