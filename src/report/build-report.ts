@@ -40,10 +40,11 @@ export interface BuildSource {
  * @param tokenized - the tokenizer's tables and blocks
  */
 export function buildReport(text: string, tokenized: Tokenized, source: BuildSource, diagnostics: Diagnostic[] = []): Report {
-  const { sections, copyStart } = buildSections(tokenized.blocks, text.length);
+  const allBlocks = [...tokenized.blocks].sort((a, b) => a.start - b.start);
+  const { sections, copyStart } = buildSections(allBlocks, text.length);
   if (copyStart !== null) diagnostics.push(duplicateDiagnostic(text, sections[0]?.start ?? 0, copyStart));
   const limit = copyStart ?? text.length;
-  const blocks = tokenized.blocks.filter((b) => b.start < limit);
+  const blocks = allBlocks.filter((b) => b.start < limit);
   const stray = findStrayContent(blocks, sections, tokenized.layout);
   const tables = [...tokenized.tables.filter((t) => t.start < limit), ...stray.tables].sort((a, b) => a.start - b.start);
   classifyTables(tables, sections);
@@ -142,7 +143,7 @@ function truncationDiagnostic(
   if (template !== "2021" && template !== "2019") return null;
   const last = tables[tables.length - 1];
   const lastSection = sections[sections.length - 1];
-  if (!last || (lastSection && lastSection.number >= 5)) return null;
+  if (!last || last.end > limit || (lastSection && lastSection.number >= 5)) return null;
   if (text.slice(last.end, limit).trim() !== "") return null;
   return {
     code: "truncated",

@@ -9,7 +9,11 @@ import { toHalfWidth } from "../tables/cell-value.js";
 const TITLE_WORDS = /政府信息公开(?:工作)?(?:年度)?(?:报告|年报)/;
 const ORGAN_SUFFIX =
   "(?:人民政府办公厅|人民政府办公室|人民政府|管理委员会|委员会|管委会|办公厅|办公室|街道办事处|办事处|局|委|办|厅|院|署|中心|镇|乡|街道|区|县|市|所|站|队|会)";
-const ORG_IN_TEXT = new RegExp(`(?:^|[。；\\n])\\s*(?:20\\d{2}|二〇..)\\s*年度?[,，]?\\s*((?!我|本|全|各)[\\u4e00-\\u9fa5]{2,24}?${ORGAN_SUFFIX})(?=[\\u4e00-\\u9fa5])`, "u");
+/** A sentence opening with a year, then the organ: `2021年，区经信局扎实推进…`. */
+const YEAR_OPENING = /(?:^|[。；\n])\s*(?:20\d{2}|二〇..)\s*年度?[,，]?\s*((?!我|本|全|各)[\u4e00-\u9fa5]{2,30})/gu;
+/** Words that start what the organ did: the organ's name ends before them. */
+const ACTION = /(认真|扎实|坚持|深入|全面|积极|不断|持续|进一步|围绕|紧紧|高度|严格|切实|根据|立足|聚焦|主动|通过|始终|继续|依法|牢固|按照|以|在|对|将|把|为|从|于|未|无|没有|收到|受理)/u;
+const ENDS_WITH_ORGAN = new RegExp(`^[\\u4e00-\\u9fa5]*?${ORGAN_SUFFIX}`, "u");
 const PUBLISHER = /(?:发布机构|发文机关|发布单位|来源)[:：]\s*([\u4e00-\u9fa5]{2,30}?)(?=\s|$|[，。|])/;
 
 /** Where the title was found, for offsets. */
@@ -52,7 +56,7 @@ function findTitle(blocks: readonly TextBlock[]): { text: string; start: number;
 /** A title is a short block naming the report, or a whitespace-free token of a longer block. */
 function titleFromBlock(block: TextBlock): { text: string; start: number; end: number } | null {
   if (!TITLE_WORDS.test(block.text) || !/\d{4}|二〇/.test(block.text)) return null;
-  const raw = block.text.trim();
+  const raw = block.text.trim().replace(/^#+\s*/, "").replace(/\*\*/g, "");
   const label = /^[\u4e00-\u9fa5]{1,4}[:：]\s*/.exec(raw);
   const text = label ? raw.slice(label[0].length) : raw;
   if (text.length <= 60 && !/[。；]/.test(text)) {
@@ -96,8 +100,21 @@ function publisherOf(blocks: readonly TextBlock[]): string | null {
 
 function organizationFromText(blocks: readonly TextBlock[]): string | null {
   for (const b of blocks) {
-    const m = ORG_IN_TEXT.exec(toHalfWidth(b.text));
-    if (m) return m[1]!;
+    for (const m of toHalfWidth(b.text).matchAll(YEAR_OPENING)) {
+      const organ = organFrom(m[1]!);
+      if (organ) return organ;
+    }
+  }
+  return null;
+}
+
+/** The organ at the start of a clause: up to the first action word, the longest part ending in an organ word. */
+function organFrom(clause: string): string | null {
+  const action = ACTION.exec(clause);
+  const head = action ? clause.slice(0, action.index) : clause;
+  for (let end = head.length; end >= 2; end--) {
+    const candidate = head.slice(0, end);
+    if (new RegExp(`${ORGAN_SUFFIX}$`, "u").test(candidate) && ENDS_WITH_ORGAN.test(candidate)) return candidate;
   }
   return null;
 }

@@ -85,7 +85,7 @@ export function buildSections(
       const block = blocks[b]!;
       if (block.start >= limit) break;
       parts.push(block.text);
-      end = block.end;
+      end = Math.max(end, block.end);
     }
     return { number: h.number, heading: h.heading, text: parts.join("\n"), start: h.start, end };
   });

@@ -4,9 +4,9 @@
  */
 import type { Cell, CellLocation, Diagnostic, Table, TableKind } from "../types.js";
 import { readCellValue } from "../tables/cell-value.js";
-import { fitValues, logicalRows, type LogicalRow } from "../tables/logical-rows.js";
+import { fitValues, fitValuesAt, learnValueOffsets, logicalRows, type LogicalRow } from "../tables/logical-rows.js";
 import { alignRows, alignmentScore, fillGaps, matchRowsByLabel, type RowMatch } from "./align-rows.js";
-import { placeFloating, type RowReadings } from "./place-floating.js";
+import { placeFloating, valueKey, type RowReadings } from "./place-floating.js";
 import { labelKey } from "./normalize.js";
 import { ACTIVE_ROWS, APPEAL_COLUMNS, APPEAL_ROWS, APPLICATION_ROWS, isMoneyPath, rowsOf, type RowSpec, type TableTemplate } from "./templates.js";
 
@@ -127,6 +127,9 @@ function readMatchedRows(
 ): void {
   const matched = new Map(matches.map((m) => [m.spec, m]));
   const readingsOf = new Map(readings.map((r) => [r.match, r.readings]));
+  const width = specs[0]?.columns.length ?? 0;
+  const uniform = specs.every((s) => s.columns.length === width);
+  const offsets = uniform ? learnValueOffsets(matches.map((m) => m.row), width) : new Map<number, number>();
   for (const spec of specs) {
     const m = matched.get(spec);
     const base = `${kind}.${spec.path}`;
@@ -163,7 +166,7 @@ function readMatchedRows(
     }
     const own = readingsOf.get(m);
     if (own) readFloatingRow(base, spec.columns.map((c) => c.key), m.row, own, out);
-    else readRowValues(base, spec.columns.map((c) => c.key), m.row, out);
+    else readRowValues(base, spec.columns.map((c) => c.key), m.row, out, offsets.get(m.row.values.length));
   }
 }
 
@@ -174,7 +177,7 @@ function readMatchedRows(
  */
 function readFloatingRow(base: string, keys: readonly string[], row: LogicalRow, readings: ReadonlyArray<Array<Cell | null>>, out: MappedTables): void {
   const agreed = keys.map((_, i) => {
-    const texts = new Set(readings.map((r) => r[i]?.text ?? null));
+    const texts = new Set(readings.map((r) => valueKey(r[i] ?? null)));
     return texts.size === 1 ? (readings[0]![i] ?? null) : undefined;
   });
   keys.forEach((key, i) => {
@@ -217,8 +220,8 @@ function labelScore(m: RowMatch): number {
 }
 
 /** Fit one row's cells to its columns and record values, locations and diagnostics. */
-function readRowValues(base: string, keys: readonly string[], row: LogicalRow, out: MappedTables): void {
-  const fitted = fitValues(row.values, keys.length);
+function readRowValues(base: string, keys: readonly string[], row: LogicalRow, out: MappedTables, offset?: number): void {
+  const fitted = row.numbers < keys.length ? fitValuesAt(row.values, keys.length, offset) : fitValues(row.values, keys.length);
   keys.forEach((key, i) => recordCell(`${base}.${key}`, fitted.cells[i] ?? null, row, out));
   if (fitted.extra.length > 0) {
     const first = fitted.extra[0]!;

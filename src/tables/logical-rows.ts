@@ -90,3 +90,39 @@ export function fitValues(values: readonly Cell[], n: number): FittedValues {
   for (let i = 0; i < n; i++) cells.push(kept[i] ?? null);
   return { cells, extra: kept.slice(n), trimmed };
 }
+
+/**
+ * Where the values start in rows of a given length, learnt from the complete rows of a
+ * table: in text layouts merged cells leave empty cells at fixed places, so a row with a
+ * blank cell of its own is read like the complete rows of the same length.
+ * Returns, per row length, the most common offset of the first value.
+ */
+export function learnValueOffsets(rows: readonly LogicalRow[], n: number): Map<number, number> {
+  const votes = new Map<number, Map<number, number>>();
+  for (const row of rows) {
+    if (row.numbers !== n) continue;
+    const first = row.values.findIndex((c) => readCellValue(c.text).kind === "number");
+    const byOffset = votes.get(row.values.length) ?? new Map<number, number>();
+    byOffset.set(first, (byOffset.get(first) ?? 0) + 1);
+    votes.set(row.values.length, byOffset);
+  }
+  const offsets = new Map<number, number>();
+  for (const [length, byOffset] of votes) {
+    let best = -1;
+    let bestVotes = 0;
+    for (const [offset, count] of byOffset) if (count > bestVotes) { best = offset; bestVotes = count; }
+    offsets.set(length, best);
+  }
+  return offsets;
+}
+
+/**
+ * Fit value cells to `n` columns, at `offset` when the table's complete rows of the same
+ * length put their values there and the cells outside are blank; else as {@link fitValues}.
+ */
+export function fitValuesAt(values: readonly Cell[], n: number, offset: number | undefined): FittedValues {
+  if (offset === undefined || offset < 0 || offset + n > values.length) return fitValues(values, n);
+  const outside = [...values.slice(0, offset), ...values.slice(offset + n)];
+  if (outside.some((c) => readCellValue(c.text).kind !== "blank" || c.text.trim() !== "")) return fitValues(values, n);
+  return { cells: values.slice(offset, offset + n), extra: [], trimmed: offset > 0 || offset + n < values.length };
+}

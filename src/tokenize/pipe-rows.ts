@@ -7,12 +7,18 @@
 import type { LayoutModule, Tokenized } from "./types.js";
 import { collectTables, shareOfLines, splitCells, splitLines, type Line } from "./lines.js";
 
-/** A pipe row: at least two cells, not a markdown row (those start with `|`). */
+/** A pipe row: a `|` between two cells (a row may start with an empty cell: ` | 2 | 3 |`). */
 function isPipeRow(line: Line): boolean {
   const t = line.text.trim();
-  if (t.startsWith("|") || /<\/?[A-Za-z][^>]*>/.test(t)) return false;
-  const first = t.indexOf("|");
-  return first > 0 && first < t.length - 1;
+  if (/<\/?[A-Za-z][^>]*>/.test(t)) return false;
+  const inner = t.startsWith("|") ? t.slice(1) : t;
+  const first = inner.indexOf("|");
+  return first > 0 && first < inner.length - 1;
+}
+
+/** For detection: pipe rows that do not open with a pipe, which markdown rows do. */
+function isPlainPipeRow(line: Line): boolean {
+  return !line.text.trimStart().startsWith("|") && isPipeRow(line);
 }
 
 function tokenize(text: string): Tokenized {
@@ -22,7 +28,7 @@ function tokenize(text: string): Tokenized {
 }
 
 function detect(text: string): number {
-  const { hits } = shareOfLines(splitLines(text), isPipeRow);
+  const { hits } = shareOfLines(splitLines(text), isPlainPipeRow);
   return Math.min(1, hits / 30);
 }
 

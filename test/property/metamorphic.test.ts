@@ -285,7 +285,13 @@ function checkBlankCell(source: Source, place: CellPlace, pickPath: number, pick
   const after = parseReport(text);
   const what = `${path} blanked with ${JSON.stringify(marker)}`;
   expect(readingOf(after), what).toEqual({ template: reading.template, values: { ...reading.values, [path]: null } });
-  expect(after.diagnostics.filter((d) => d.path === path).map((d) => d.code), what).toContain("blank-cell");
+  // a cell of a row completed by numbers floating outside the table is one of its readings
+  const row = path.slice(0, path.lastIndexOf("."));
+  const floated = before.diagnostics.some((d) => d.path?.startsWith(row) && (d.code === "floating-cell" || d.code === "ambiguous-cell"));
+  const codes = after.diagnostics.filter((d) => d.path === path).map((d) => d.code);
+  // a table row written as a plain text line ("行政许可 0") is no row once its number is gone
+  const rowMissing = after.diagnostics.some((d) => d.path === row && d.code === "missing-row");
+  expect(codes.includes("blank-cell") || (floated && codes.includes("ambiguous-cell")) || rowMissing, `${what}: ${codes.join(", ")}`).toBe(true);
 }
 
 describe("metamorphic: a blank cell makes exactly its path null", () => {
@@ -298,10 +304,8 @@ describe("metamorphic: a blank cell makes exactly its path null", () => {
     (source, pickPath, pickMarker) => checkBlankCell(source, "first", pickPath, pickMarker),
   );
 
-  // Skipped: a pipe-rows line whose first cell is empty is not read as a row (src/tokenize/pipe-rows.ts
-  // isPipeRow rejects lines that start with "|"): seed-001.txt with its table-4 line written
-  // " | 0 | 0 | … | 0 |" loses all fifteen appeal values (null, missing-table) instead of one.
-  test.skip.prop([sourceArbitrary({}, ["pipe-rows"]), fc.nat(), fc.nat()], { numRuns: RUNS })(
+  // Guards a fixed bug: a pipe-rows line whose first cell is empty is not read as a row
+  test.prop([sourceArbitrary({}, ["pipe-rows"]), fc.nat(), fc.nat()], { numRuns: RUNS })(
     "pipe-rows: the first value cell of a row",
     (source, pickPath, pickMarker) => checkBlankCell(source, "first", pickPath, pickMarker),
   );
@@ -311,11 +315,8 @@ describe("metamorphic: a blank cell makes exactly its path null", () => {
     (source, pickPath, pickMarker) => checkBlankCell(source, "last", pickPath, pickMarker),
   );
 
-  // Skipped: a blank last cell of a row written after an empty merged-cell pad shifts the whole row
-  // (src/tables/logical-rows.ts fitValues trims trailing blanks before leading ones, markers included):
-  // seed-002.txt with "一、本年新收政府信息公开申请数量\t\t1\t2\t3\t4\t5\t6\t\t" (or "…\t6\t/\t") reads
-  // naturalPerson null, commercial 1 … total 6; markdown "| 一、… |  |  | 1 | … | 6 |  |" the same.
-  test.skip.prop([sourceArbitrary({}, ["tab-rows", "markdown"]), fc.nat(), fc.nat()], { numRuns: RUNS })(
+  // Guards a fixed bug: a blank last cell of a row written after an empty merged-cell pad shifts the whole row
+  test.prop([sourceArbitrary({}, ["tab-rows", "markdown"]), fc.nat(), fc.nat()], { numRuns: RUNS })(
     "tab-rows, markdown: the last value cell of a row",
     (source, pickPath, pickMarker) => checkBlankCell(source, "last", pickPath, pickMarker),
   );

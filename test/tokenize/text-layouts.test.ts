@@ -28,8 +28,13 @@ describe("pipe-rows", () => {
     for (const row of out.tables[0]!.rows) for (const c of row) if (c.text) expect(input.slice(c.start, c.end)).toBe(c.text);
   });
 
-  it("does not take markdown rows or one-cell lines", () => {
-    expect(pipeRows.tokenize("| a | b |\n规章 |\n").tables).toEqual([]);
+  it("does not take one-cell lines; reads a row opening with an empty cell", () => {
+    expect(pipeRows.tokenize("规章 |\n").tables).toEqual([]);
+    expect(pipeRows.tokenize(" | 2 | 3 |").tables[0]!.rows.map((r) => r.map((c) => c.text))).toEqual([["", "2", "3", ""]]);
+  });
+
+  it("does not score markdown rows", () => {
+    expect(pipeRows.detect(Array.from({ length: 40 }, (_, i) => `| 行${i} | ${i} |`).join("\n"))).toBe(0);
   });
 });
 
