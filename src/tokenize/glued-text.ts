@@ -34,12 +34,16 @@ export interface GluedResult {
 const HEADING =
   /[一二三四五六][、.．]\s*(?:总体情况|主动公开|收到和处理|政府信息公开行政复议|因政府信息公开申请|行政复议|政府信息公开工作存在|存在的主要问题|存在问题|主要问题|其他需要报告)/g;
 
+/** Cheap first look: a template label with digits right after it, no separator between. */
+const GLUED_HINT = /(?:规章|规范性文件|行政许可|行政处罚|行政强制|行政事业性收费|申请数量|予以公开|情形\)|情形）|国家秘密|禁止公开|稳定”|合法权益|事务信息|过程性信息|执法案卷|查询事项|政府信息|另行制作|仍不明确|投诉类申请|重复申请|出版物|反复申请|已获取信息|其他处理|3\.其他|总计|继续办理|审结|采购|服务事项)\s?[-+]?\d/;
+
 /**
  * How much of the text's table content is glued: the share of multi-cell rows found
  * whose run has enough digits for its cells but fewer separators than cells (0 when
  * none is glued).
  */
 export function detectGlued(text: string): number {
+  if (!GLUED_HINT.test(text)) return 0;
   const scan = scanGlued(text);
   let rows = 0;
   let glued = 0;

@@ -73,7 +73,51 @@ export type CellReader = (path: string) => number | null | undefined;
 
 /** A reader over one report's model paths. */
 export function readerOf(report: Report): CellReader {
+  const snap = snapshotOf(report);
+  if (snap) return (path) => snap.values.get(path);
   return (path) => getPath(report, path);
+}
+
+/** The values of a report read once, for the rules of one `validateReport` call. */
+interface Snapshot {
+  report: Report;
+  /** Every leaf of the tables: numbers and nulls. */
+  values: Map<string, number | null>;
+  numeric?: Array<[string, number]>;
+}
+
+let current: Snapshot | null = null;
+
+function snapshotOf(report: Report): Snapshot | null {
+  return current !== null && current.report === report ? current : null;
+}
+
+/**
+ * Run `fn` with the report's values read once (rules then look them up instead of walking
+ * the model for every cell). The snapshot lives only for this synchronous call, so a report
+ * changed between two validations is read afresh.
+ */
+export function withSnapshot<T>(report: Report, fn: () => T): T {
+  const previous = current;
+  const values = new Map<string, number | null>();
+  for (const key of TABLE_KEYS) collectValues(report[key], key, values);
+  current = { report, values };
+  try {
+    return fn();
+  } finally {
+    current = previous;
+  }
+}
+
+function collectValues(node: unknown, prefix: string, out: Map<string, number | null>): void {
+  if (!isObject(node)) return;
+  for (const key in node) {
+    if (!Object.prototype.hasOwnProperty.call(node, key)) continue;
+    const value = node[key];
+    const path = `${prefix}.${key}`;
+    if (typeof value === "number" || value === null) out.set(path, value);
+    else collectValues(value, path, out);
+  }
 }
 
 /**
@@ -136,8 +180,12 @@ function collectLeaves(node: unknown, prefix: string, out: Map<string, number>):
  * paths first in table order, then any other number the model holds.
  */
 export function numericCells(report: Report): Array<[string, number]> {
+  const snap = snapshotOf(report);
+  if (snap?.numeric) return snap.numeric;
   const leaves = new Map<string, number>();
-  for (const key of TABLE_KEYS) collectLeaves(report[key], key, leaves);
+  if (snap) {
+    for (const [path, value] of snap.values) if (value !== null) leaves.set(path, value);
+  } else for (const key of TABLE_KEYS) collectLeaves(report[key], key, leaves);
   const template = tableTemplate(report);
   const ordered: Array<[string, number]> = [];
   if (template !== null) {
@@ -149,5 +197,7 @@ export function numericCells(report: Report): Array<[string, number]> {
       }
     }
   }
-  return [...ordered, ...leaves.entries()];
+  const cells: Array<[string, number]> = [...ordered, ...leaves.entries()];
+  if (snap) snap.numeric = cells;
+  return cells;
 }

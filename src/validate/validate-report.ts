@@ -3,7 +3,7 @@
  */
 import type { Finding, Report, RuleName, ValidateOptions, Validation } from "../types.js";
 import { ruleFailedMessage } from "./messages.js";
-import { locate, type ReportRule, type RuleOptions } from "./rule.js";
+import { locate, type ReportRule, type RuleOptions, withSnapshot } from "./rule.js";
 import { appealTotal } from "./rules/appeal-total.js";
 import { balance } from "./rules/balance.js";
 import { legacyTemplate } from "./rules/legacy-template.js";
@@ -71,15 +71,17 @@ export function validateReport(report: Report, options?: ValidateOptions): Valid
   }
   const resolved = ruleOptions(options);
   const findings: Finding[] = [];
-  for (const rule of REPORT_RULES) {
-    if (!ruleSelected(rule.name, options)) continue;
-    let found: Finding[];
-    try {
-      found = rule.check(report, resolved);
-    } catch {
-      found = resolved.includeNotCheckable ? [ruleFailure(rule.name)] : [];
+  withSnapshot(report, () => {
+    for (const rule of REPORT_RULES) {
+      if (!ruleSelected(rule.name, options)) continue;
+      let found: Finding[];
+      try {
+        found = rule.check(report, resolved);
+      } catch {
+        found = resolved.includeNotCheckable ? [ruleFailure(rule.name)] : [];
+      }
+      for (const f of found) findings.push(locate(report, f));
     }
-    for (const f of found) findings.push(locate(report, f));
-  }
+  });
   return toValidation(findings);
 }
