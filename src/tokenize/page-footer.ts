@@ -1,0 +1,19 @@
+/**
+ * Page furniture that PDF text extraction leaves in the text: page numbers
+ * (`- 4 -`, `— 4 —`, `第 4 页`, `第4页 共6页`, `4 / 6`).
+ */
+import { toHalfWidth } from "../tables/cell-value.js";
+
+const FOOTERS: readonly RegExp[] = [
+  /^[-—–−]+\s*\d{1,4}\s*[-—–−]+$/,
+  /^第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$/,
+  /^\d{1,4}\s*\/\s*\d{1,4}$/,
+  /^page\s*\d{1,4}(\s*(of|\/)\s*\d{1,4})?$/i,
+];
+
+/** True when a line is only a page number. */
+export function isPageFooter(line: string): boolean {
+  const t = toHalfWidth(line).trim();
+  if (t.length === 0 || t.length > 20) return false;
+  return FOOTERS.some((re) => re.test(t));
+}

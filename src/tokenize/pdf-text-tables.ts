@@ -1,0 +1,158 @@
+/**
+ * Tables and narrative of text pulled out of a PDF (the `aligned-text` and
+ * `flat-text` layouts): which lines are table material, and their rows.
+ *
+ * A table starts after the heading of section 二, 三 or 四, or at a line that
+ * is plainly a table line (a template label followed by values, a run of values,
+ * a header such as 信息内容 or 第二十条); it ends at the next section heading or at
+ * a line of prose (a sentence mark 。；！？). Page footers are dropped everywhere.
+ */
+import type { Diagnostic, Layout, Table, TableKind } from "../types.js";
+import { foldLabel, labelKey } from "../report/normalize.js";
+import { headingOf } from "../report/find-sections.js";
+import { assembleRows } from "../tables/label-assembler.js";
+import { templateLabels } from "../tables/known-labels.js";
+import { blockOf, splitLines, type Line } from "./lines.js";
+import { isPageFooter } from "./page-footer.js";
+import { lineItem, valueKind, type FragmentMode, type LineItem } from "./text-line-items.js";
+import type { TextBlock, Tokenized } from "./types.js";
+
+const SECTION_TABLE: Partial<Record<number, TableKind>> = { 2: "activeDisclosure", 3: "applications", 4: "appeals" };
+const PROSE = /[。；！？]/;
+const HEADER_START = /^(信息内容|第二十条|申请人情况|\(?本列数据)/;
+
+interface Region {
+  kind: TableKind | null;
+  lines: Line[];
+}
+
+function acceptBlankRun(label: string): boolean {
+  return templateLabels().isComplete(labelKey(label));
+}
+
+/** True when a line plainly belongs to a table even without a section heading before it. */
+function startsTable(item: LineItem): boolean {
+  const known = templateLabels();
+  if (item.values.length >= 3 && item.labels.length === 0) return true;
+  const last = item.labels[item.labels.length - 1];
+  if (item.values.length > 0 && last) return known.isComplete(labelKey(last.text));
+  const first = item.labels[0];
+  return first !== undefined && HEADER_START.test(foldLabel(first.text));
+}
+
+/** Read the lines of one table region: its table (if any line held values) and the lines that are narrative after all. */
+function readRegion(region: Region, layout: Layout, mode: FragmentMode): { table: Table | null; blocks: TextBlock[]; diagnostics: Diagnostic[] } {
+  const items = region.lines.map((line, i) => lineItem(line, i, mode, acceptBlankRun));
+  const assembled = assembleRows(items, mode);
+  const blocks = region.lines.slice(assembled.lastLine + 1).map(blockOf);
+  const rows = assembled.rows.filter((r) => r.length > 0);
+  if (assembled.lastLine < 0 || rows.length === 0) return { table: null, blocks, diagnostics: [] };
+  let start = Infinity;
+  let end = -Infinity;
+  for (const row of rows) for (const c of row) {
+    start = Math.min(start, c.start);
+    end = Math.max(end, c.end);
+  }
+  const diagnostics: Diagnostic[] = assembled.unplacedRows.map((i) => {
+    const row = assembled.rows[i]!;
+    return {
+      code: "ambiguous-cell",
+      severity: "warning",
+      start: row[0]!.start,
+      end: row[row.length - 1]!.end,
+      message:
+        mode === "aligned"
+          ? "该行数值少于相邻行，且无法按列位置对齐 / this row has fewer values than its neighbours and their positions do not say which columns they are in"
+          : "该行数值少于相邻行，无法判断哪些列为空 / this row has fewer values than its neighbours; the text does not say which of its columns are blank",
+    };
+  });
+  return { table: { kind: region.kind, layout, rows, start, end }, blocks, diagnostics };
+}
+
+/**
+ * Tokenize PDF text: tables (rows of [group labels…][row label][values…], wrapped labels
+ * joined, page footers and vertical group labels dropped) and narrative blocks, one per line.
+ */
+export function tokenizePdfText(text: string, layout: Layout, mode: FragmentMode): Tokenized {
+  const tables: Table[] = [];
+  const blocks: TextBlock[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let region: Region | null = null;
+  let expecting: TableKind | null = null;
+  const close = () => {
+    if (!region) return;
+    const read = readRegion(region, layout, mode);
+    if (read.table) tables.push(read.table);
+    blocks.push(...read.blocks);
+    diagnostics.push(...read.diagnostics);
+    region = null;
+  };
+  for (const line of splitLines(text)) {
+    const t = line.text.trim();
+    if (t === "" || isPageFooter(t)) continue;
+    const item = lineItem(line, 0, mode, acceptBlankRun);
+    const heading = item.values.length === 0 ? headingOf(t) : null;
+    if (heading) {
+      close();
+      blocks.push(blockOf(line));
+      expecting = SECTION_TABLE[heading.number] ?? null;
+      continue;
+    }
+    if (PROSE.test(t)) {
+      close();
+      blocks.push(blockOf(line));
+      continue;
+    }
+    if (!region && (expecting !== null || startsTable(item))) {
+      region = { kind: expecting, lines: [] };
+      expecting = null;
+    }
+    if (region) (region as Region).lines.push(line);
+    else blocks.push(blockOf(line));
+  }
+  close();
+  blocks.sort((a, b) => a.start - b.start);
+  return { layout, tables, blocks, diagnostics };
+}
+
+const OTHER_LAYOUT_MARKS = /[|\t<>]/;
+
+/** The lines a PDF-text detector looks at. */
+export interface ValueLines {
+  /** Non-empty lines that are not prose, carry no mark of another layout and end in at least one number. */
+  items: LineItem[];
+  /** Lines with a digit and a mark of another layout (`|`, tab, `<`…`>`): table lines of another layout. */
+  foreign: number;
+  /** Lines of numbers alone right after a line that is only a template row label (one cell per line, as pdf.js gives). */
+  labelThenValues: number;
+}
+
+/** Collect the lines a PDF-text detector scores. */
+export function valueLines(text: string, mode: FragmentMode): ValueLines {
+  const items: LineItem[] = [];
+  let foreign = 0;
+  let labelThenValues = 0;
+  let afterLabel = false;
+  for (const line of splitLines(text)) {
+    const t = line.text;
+    if (t.trim() === "") continue;
+    const other = OTHER_LAYOUT_MARKS.test(t);
+    if (other && /\d/.test(t)) foreign++;
+    if (other || PROSE.test(t) || isPageFooter(t)) {
+      afterLabel = false;
+      continue;
+    }
+    const item = lineItem(line, items.length, mode);
+    const numbers = item.values.some((v) => valueKind(v.text) === "number");
+    if (numbers) items.push(item);
+    if (numbers && afterLabel && item.labels.length === 0) labelThenValues++;
+    const only = item.labels.length === 1 && item.values.length === 0 ? item.labels[0]! : null;
+    afterLabel = only !== null && templateLabels().isRow(labelKey(only.text));
+  }
+  return { items, foreign, labelThenValues };
+}
+
+/** Discount a detector's score by the share of table lines that belong to another layout. */
+export function ownShare(score: number, own: number, foreign: number): number {
+  return own + foreign === 0 ? 0 : score * (own / (own + foreign));
+}

@@ -1,0 +1,131 @@
+/**
+ * One line of PDF-extracted text read as table material: the label fragments
+ * it holds (with their column in the line) and the run of values that ends it.
+ */
+import type { Span } from "../types.js";
+import { readCellValue, toHalfWidth } from "../tables/cell-value.js";
+import type { Line } from "./lines.js";
+
+/** A piece of label text on one line, with offsets into the input and its column in the line. */
+export interface Fragment extends Span {
+  text: string;
+  /** Offset of the fragment from the start of its line, in UTF-16 code units. */
+  column: number;
+}
+
+/** A line split into label fragments and the values that end it. */
+export interface LineItem {
+  /** Position of the line among the table's lines (blank lines and page footers not counted). */
+  index: number;
+  line: Line;
+  labels: Fragment[];
+  /** The numbers (and blank markers such as `/` or `—`) at the end of the line, one per cell. */
+  values: Fragment[];
+}
+
+/**
+ * How words make fragments: `flat` text separates cells by single spaces (every word is a
+ * fragment); `aligned` text separates columns by runs of two or more spaces (words one space
+ * apart stay together).
+ */
+export type FragmentMode = "flat" | "aligned";
+
+interface Word extends Fragment {
+  /** Spaces between this word and the previous one (Infinity for the first word). */
+  gap: number;
+}
+
+const BLANK_WORDS = new Set(["/", "／", "—", "——", "-", "－", "–", "\\"]);
+const NUMBERING_START = /^\s*(?:[(][一二三四五六七八九十]{1,3}[)]|[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[、.](?!\d)|[(]\d{1,2}[)])/;
+const SPACE = /[ \t\u3000\u00a0]/;
+
+/** A bracketed numeral cut by a line break: `（四` (its `）` is on the next line). */
+const NUMBERING_CUT = /^\s*[(][一二三四五六七八九十]{1,3}\s*$/;
+
+/** True when a label starts with a numbering marker: `一、`, `（三）`, `1.`, `2、`, `(4)`, or is a cut `（四`. */
+export function startsWithNumbering(text: string): boolean {
+  const t = toHalfWidth(text);
+  return NUMBERING_START.test(t) || NUMBERING_CUT.test(t);
+}
+
+/** What a word is as a cell value: a number, a blank marker, or neither. */
+export function valueKind(text: string): "number" | "blank" | null {
+  if (BLANK_WORDS.has(text)) return "blank";
+  return readCellValue(text).kind === "number" ? "number" : null;
+}
+
+function wordsOf(line: Line): Word[] {
+  const words: Word[] = [];
+  const t = line.text;
+  let i = 0;
+  let lastEnd = -1;
+  while (i < t.length) {
+    while (i < t.length && SPACE.test(t[i]!)) i++;
+    if (i >= t.length) break;
+    const from = i;
+    while (i < t.length && !SPACE.test(t[i]!)) i++;
+    words.push({
+      text: t.slice(from, i),
+      start: line.start + from,
+      end: line.start + i,
+      column: from,
+      gap: lastEnd < 0 ? Infinity : from - lastEnd,
+    });
+    lastEnd = i;
+  }
+  return words;
+}
+
+function joinWords(line: Line, words: readonly Word[]): Fragment {
+  const first = words[0]!;
+  const last = words[words.length - 1]!;
+  return {
+    text: line.text.slice(first.start - line.start, last.end - line.start),
+    start: first.start,
+    end: last.end,
+    column: first.column,
+  };
+}
+
+/** Group the label words of a line into fragments: every word in flat text, words less than two spaces apart in aligned text. */
+function fragmentsOf(line: Line, words: readonly Word[], mode: FragmentMode): Fragment[] {
+  const groups: Word[][] = [];
+  for (const w of words) {
+    const current = groups[groups.length - 1];
+    if (current && mode === "aligned" && w.gap < 2) current.push(w);
+    else groups.push([w]);
+  }
+  return groups.map((g) => joinWords(line, g));
+}
+
+/**
+ * Split one line into label fragments and its trailing values.
+ * A run made only of blank markers counts as values when it is the whole line, when it has
+ * two or more markers, or when `acceptBlankRun` says the label before it is a table label
+ * (otherwise a `-` or `/` after some text stays text).
+ */
+export function lineItem(
+  line: Line,
+  index: number,
+  mode: FragmentMode,
+  acceptBlankRun: (label: string) => boolean = () => false,
+): LineItem {
+  const words = wordsOf(line);
+  let cut = words.length;
+  let numbers = 0;
+  while (cut > 0) {
+    const kind = valueKind(words[cut - 1]!.text);
+    if (kind === null) break;
+    if (kind === "number") numbers++;
+    cut--;
+  }
+  if (numbers === 0 && cut < words.length) {
+    // markers alone on a line, or two or more ("— — — —"), are blank cells; one marker after a label only after a table label
+    const label = words.slice(0, cut).map((w) => w.text).join("");
+    const accepted = cut === 0 || words.length - cut >= 2 || acceptBlankRun(label);
+    if (!accepted) cut = words.length;
+  }
+  const values: Fragment[] = words.slice(cut).map(({ gap: _gap, ...f }) => f);
+  const labels = cut > 0 ? fragmentsOf(line, words.slice(0, cut), mode) : [];
+  return { index, line, labels, values };
+}
