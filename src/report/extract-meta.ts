@@ -43,8 +43,15 @@ function findTitle(blocks: readonly TextBlock[]): { text: string; start: number;
     const block = head[i]!;
     const t = titleFromBlock(block);
     if (t) return t;
-    // a title wrapped over two lines: "2025 年上海市人民政府办公厅政府信息公开" + "工作年度报告"
+    // a title wrapped over two lines: "2025 年上海市人民政府办公厅政府信息公开" + "工作年度报告",
+    // or the organ on a line of its own: "淮安市人民政府" + "2024 年政府信息公开工作年度报告"
     const next = head[i + 1];
+    if (next && block.text.trim().length <= 30 && new RegExp(`${ORGAN_SUFFIX}$`).test(block.text.trim())) {
+      const after = titleFromBlock(next);
+      if (after && /^\s*(?:20|19)\d{2}\s*年/.test(after.text)) {
+        return { text: `${block.text.trim()}${after.text}`, start: block.start, end: after.end };
+      }
+    }
     if (next && block.text.length <= 40 && next.text.length <= 20 && /政府信息公开/.test(block.text)) {
       const joined = titleFromBlock({ text: block.text + next.text.trim(), start: block.start, end: next.end });
       if (joined) return { ...joined, start: block.start, end: next.end };
@@ -86,7 +93,7 @@ export function organizationFromTitle(title: string): string | null {
   const before = /^(.{2,40}?)(?:关于)?(?:20\d{2}|19\d{2})年/.exec(t);
   if (before) return before[1]!;
   const after = /^(?:20\d{2}|19\d{2})年度?(.{2,40}?)(?:政府信息公开|信息公开)/.exec(t);
-  if (after) return after[1]!;
+  if (after && new RegExp(`${ORGAN_SUFFIX}$`).test(after[1]!)) return after[1]!;
   return null;
 }
 

@@ -51,6 +51,8 @@ export function detectGlued(text: string): number {
     if (cells < 2) return;
     rows++;
     const run = parseRun(text, start, end);
+    // numbers apart by runs of spaces are aligned columns with blank cells, not glue
+    if (/\d(?: {2,}|\t)[-+]?\d/.test(text.slice(start, end))) return;
     if (run.chunks.length < cells && digitsIn(run) >= cells) glued++;
   };
   for (const t of scan.tables) for (const r of t.rows) if (r.run) count(r.run.start, r.run.end, r.spec.columns.length);
