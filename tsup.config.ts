@@ -5,23 +5,46 @@ import { defineConfig } from "tsup";
 const browserDecoder: Plugin = {
   name: "browser-decoder",
   setup(build) {
-    build.onResolve({ filter: /legacy-decoder\.js$/ }, (args) => ({
+    build.onResolve({ filter: /legacy-decoder\.js$/ }, () => ({
       path: new URL("src/decode/legacy-decoder.browser.ts", `file://${process.cwd()}/`).pathname,
     }));
   },
 };
 
-export default defineConfig([
-  {
-    entry: { index: "src/index.ts" },
-    format: ["esm", "cjs"],
-    dts: true,
-    sourcemap: true,
-    clean: true,
-    target: "node20",
-    platform: "neutral",
-    treeshake: true,
+/**
+ * The core loads each document format lazily: `parseDocument` imports `../pdf/index.js` and
+ * friends at run time. Keep those imports pointing at the format's own built entry
+ * (`./pdf.js`), so the core bundle holds none of the format code.
+ */
+const lazyFormats = (ext: string): Plugin => ({
+  name: "lazy-formats",
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/(pdf|docx|doc)\/index\.js$/ }, (args) =>
+      /format-modules\.ts$/.test(args.importer) ? { path: `./${args.path.split("/")[1]}${ext}`, external: true } : undefined,
+    );
   },
+});
+
+const entries = {
+  index: "src/index.ts",
+  pdf: "src/pdf/index.ts",
+  docx: "src/docx/index.ts",
+  doc: "src/doc/index.ts",
+};
+
+const library = {
+  entry: entries,
+  dts: true,
+  sourcemap: true,
+  target: "node20",
+  platform: "neutral" as const,
+  treeshake: true,
+  external: ["pdfjs-dist", "mammoth", "cfb"],
+};
+
+export default defineConfig([
+  { ...library, format: ["esm"], clean: true, esbuildPlugins: [lazyFormats(".js")] },
+  { ...library, format: ["cjs"], esbuildPlugins: [lazyFormats(".cjs")] },
   {
     entry: { browser: "src/index.ts" },
     format: ["esm"],
@@ -30,7 +53,7 @@ export default defineConfig([
     platform: "browser",
     treeshake: true,
     noExternal: ["htmlparser2", "domhandler", "entities", "domelementtype"],
-    esbuildPlugins: [browserDecoder],
+    esbuildPlugins: [browserDecoder, lazyFormats(".js")],
   },
   {
     entry: { "cli/main": "src/cli/main.ts", "cli/worker": "src/cli/worker.ts" },

@@ -15,3 +15,5 @@ export { LAYOUTS } from "./types.js";
 export type * from "./types.js";
 export { validateReport } from "./validate/validate-report.js";
 export { validateSeries } from "./validate/validate-series.js";
+export { parseDocument, sniffFormat, isMissingPeer } from "./document/index.js";
+export type { DocumentOptions, DocumentFormat, MissingPeerError } from "./document/index.js";

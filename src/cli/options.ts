@@ -59,7 +59,7 @@ export class UsageError extends Error {
 }
 
 /** Extensions read from folders unless `--ext` says otherwise. */
-export const DEFAULT_EXTENSIONS: readonly string[] = [".txt", ".md", ".html", ".htm"];
+export const DEFAULT_EXTENSIONS: readonly string[] = [".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".doc"];
 
 const FORMATS: Record<Command, readonly OutputFormat[]> = {
   parse: ["json", "ndjson", "csv"],
@@ -89,7 +89,7 @@ Options:
   -o, --out FILE        write to FILE instead of standard output
       --header LANG     CSV column labels: en (model paths, default) | zh (Chinese labels)
       --bom             start CSV output with a UTF-8 byte order mark (for Excel)
-      --ext LIST        file endings read from folders (default .txt,.md,.html,.htm)
+      --ext LIST        file endings read from folders (default .txt,.md,.html,.htm,.pdf,.docx,.doc)
   -j, --jobs N          worker threads (default: number of CPU cores)
       --severity LEVEL  validate, series: lowest severity shown: error | warning | info
                         (default warning for text, info for json, ndjson and csv)

@@ -4,7 +4,8 @@
  * for debugging how a layout was read.
  */
 import { readFileSync } from "node:fs";
-import { extractTables, parseReport } from "../index.js";
+import { extractTables, parseReport, sniffFormat } from "../index.js";
+import type { Report, Table } from "../types.js";
 import type { CliEnvironment } from "./batch-command.js";
 import { renderTable } from "./grid-text.js";
 import { describeFsError } from "./input-files.js";
@@ -23,11 +24,10 @@ export async function runTablesCommand(options: CliOptions, environment: CliEnvi
     return 1;
   }
   const sink = openOutput(options.out, environment.stdout);
-  const tables = extractTables(bytes);
+  const { tables, report } = await readTables(bytes);
   if (options.format === "json") {
     await sink.write(`${JSON.stringify(tables, null, 2)}\n`);
   } else {
-    const report = parseReport(bytes);
     const lines = new LineIndex(report.source.text);
     const maxCellWidth = options.full ? Infinity : 24;
     const layout = report.source.layout ?? "none";
@@ -40,4 +40,22 @@ export async function runTablesCommand(options: CliOptions, environment: CliEnvi
   }
   await sink.end();
   return 0;
+}
+
+/** The grids and the report of one input: PDF, DOCX and DOC through their format modules. */
+async function readTables(bytes: Uint8Array): Promise<{ tables: Table[]; report: Report }> {
+  const format = sniffFormat(bytes);
+  if (format === "pdf") {
+    const pdf = await import("../pdf/index.js");
+    return { tables: await pdf.extractPdfTables(bytes), report: await pdf.parsePdf(bytes) };
+  }
+  if (format === "docx") {
+    const docx = await import("../docx/index.js");
+    return { tables: await docx.extractDocxTables(bytes), report: await docx.parseDocx(bytes) };
+  }
+  if (format === "doc") {
+    const doc = await import("../doc/index.js");
+    return { tables: await doc.extractDocTables(bytes), report: await doc.parseDoc(bytes) };
+  }
+  return { tables: extractTables(bytes), report: parseReport(bytes) };
 }

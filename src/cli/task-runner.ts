@@ -23,11 +23,9 @@ export class LocalRunner implements TaskRunner {
   submit(input: TaskInput): Promise<TaskResult> {
     return new Promise((resolve) =>
       setImmediate(() => {
-        try {
-          resolve(runTask(input, this.config));
-        } catch (error) {
-          resolve(brokenResult(input, "failed", `internal error: ${(error as Error)?.message ?? String(error)}`, this.config));
-        }
+        runTask(input, this.config).then(resolve, (error: unknown) =>
+          resolve(brokenResult(input, "failed", `internal error: ${(error as Error)?.message ?? String(error)}`, this.config)),
+        );
       }),
     );
   }

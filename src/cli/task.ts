@@ -5,7 +5,7 @@
  * Everything in and out is structured-clone friendly (plain data and strings).
  */
 import { readFileSync, statSync } from "node:fs";
-import { flattenReport, parseReport, validateReport } from "../index.js";
+import { flattenReport, isMissingPeer, parseDocument, parseReport, sniffFormat, validateReport } from "../index.js";
 import type { Report, Severity, Validation } from "../types.js";
 import { reportCsvRow, type CsvValue } from "./csv.js";
 import {
@@ -71,17 +71,24 @@ export interface TaskResult {
   report?: Report;
 }
 
-/** Process one file. Never throws: read errors and library errors become results. */
-export function runTask(input: TaskInput, config: TaskConfig): TaskResult {
+/** Process one file. Never rejects: read errors and library errors become results. */
+export async function runTask(input: TaskInput, config: TaskConfig): Promise<TaskResult> {
   const bytes = input.bytes ?? readInput(input, config.maxBytes);
   if (typeof bytes === "string") return brokenResult(input, "unreadable", bytes, config);
   try {
-    const report = parseReport(bytes);
+    const report = await readReport(bytes);
     const validation = report.template === "unknown" || config.command === "series" ? null : validateReport(report);
     return reportResult(input, report, validation, config);
   } catch (error) {
+    if (isMissingPeer(error)) return brokenResult(input, "failed", (error as Error).message, config);
     return brokenResult(input, "failed", `library error: ${describeError(error)}`, config);
   }
+}
+
+/** Text and HTML are parsed at once; PDF, DOCX and DOC through their format modules. */
+export function readReport(bytes: Uint8Array): Report | Promise<Report> {
+  const format = sniffFormat(bytes);
+  return format === "pdf" || format === "docx" || format === "doc" ? parseDocument(bytes) : parseReport(bytes);
 }
 
 /** An exception's message and the first frame of its stack. */

@@ -10,7 +10,9 @@ const config = workerData as TaskConfig;
 const port = parentPort;
 
 if (port !== null) {
+  // answers keep the order of the messages: each task starts when the one before is done
+  let queue: Promise<void> = Promise.resolve();
   port.on("message", (input: TaskInput) => {
-    port.postMessage(runTask(input, config));
+    queue = queue.then(async () => port.postMessage(await runTask(input, config)));
   });
 }

@@ -32,8 +32,8 @@ const CONFIG: TaskConfig = {
 const SEED = join(CORPUS, "seed-001.txt");
 
 describe("runTask", () => {
-  it("reads, parses and formats one file", () => {
-    const result = runTask({ seq: 4, file: "seed.txt", path: SEED }, CONFIG);
+  it("reads, parses and formats one file", async () => {
+    const result = await runTask({ seq: 4, file: "seed.txt", path: SEED }, CONFIG);
     expect(result).toMatchObject({ seq: 4, file: "seed.txt", outcome: "report" });
     const [row] = parseCsv(result.output);
     expect(row).toHaveLength(reportCsvColumns().length);
@@ -41,23 +41,23 @@ describe("runTask", () => {
     expect(result.organization).toBe(parseReport(readFileSync(SEED)).meta.organization);
   });
 
-  it("turns a library exception into a failed result with a row", () => {
-    const result = runTask({ seq: 0, file: "x", path: null, bytes: Uint8Array.of(1, 2, 3) }, CONFIG);
+  it("turns a library exception into a failed result with a row", async () => {
+    const result = await runTask({ seq: 0, file: "x", path: null, bytes: Uint8Array.of(1, 2, 3) }, CONFIG);
     expect(result.outcome).toBe("failed");
     expect(result.error).toMatch(/^library error: boom \(at /);
     expect(parseCsv(result.output)[0]!.slice(0, 1)).toEqual(["x"]);
   });
 
-  it("reports files that are missing or too large as unreadable", () => {
-    const missing = runTask({ seq: 0, file: "gone", path: join(CORPUS, "gone.txt") }, { ...CONFIG, format: "ndjson" });
+  it("reports files that are missing or too large as unreadable", async () => {
+    const missing = await runTask({ seq: 0, file: "gone", path: join(CORPUS, "gone.txt") }, { ...CONFIG, format: "ndjson" });
     expect(missing.outcome).toBe("unreadable");
     expect(JSON.parse(missing.output)).toEqual({ file: "gone", unreadable: missing.error });
-    const large = runTask({ seq: 0, file: "big", path: SEED }, { ...CONFIG, maxBytes: 10 });
+    const large = await runTask({ seq: 0, file: "big", path: SEED }, { ...CONFIG, maxBytes: 10 });
     expect(large.error).toMatch(/^file too large/);
   });
 
-  it("returns a slim report for series, without text, locations or diagnostics", () => {
-    const result = runTask({ seq: 0, file: "s", path: SEED }, { ...CONFIG, command: "series", format: "text" });
+  it("returns a slim report for series, without text, locations or diagnostics", async () => {
+    const result = await runTask({ seq: 0, file: "s", path: SEED }, { ...CONFIG, command: "series", format: "text" });
     expect(result.output).toBe("");
     expect(result.report?.source.text).toBe("");
     expect(result.report?.locations).toEqual({});
