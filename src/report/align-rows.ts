@@ -6,7 +6,7 @@
  */
 import type { LogicalRow } from "../tables/logical-rows.js";
 import type { RowSpec } from "./templates.js";
-import { buildLabelIndex, labelSimilarity, type LabelIndex } from "./match-label.js";
+import { buildLabelIndex, keySimilarity, type LabelIndex } from "./match-label.js";
 import { labelKey } from "./normalize.js";
 
 /** A written row matched to a template row. */
@@ -24,6 +24,8 @@ interface SpecIndex {
   own: LabelIndex;
   grouped: LabelIndex;
   position: Map<RowSpec, number>;
+  /** Per spec: the key of its group label when that differs from its own label (else ""). */
+  groupOnly: string[];
 }
 
 const indexCache = new WeakMap<readonly RowSpec[], SpecIndex>();
@@ -36,6 +38,7 @@ function indexesOf(universe: readonly RowSpec[]): SpecIndex {
       own: buildLabelIndex(universe.map((s) => s.label)),
       grouped: buildLabelIndex(universe.map((s) => `${s.group ?? ""}${s.label}`)),
       position: new Map(universe.map((s, i) => [s, i])),
+      groupOnly: universe.map((s) => (s.group && labelKey(s.group) !== labelKey(s.label) ? labelKey(s.group) : "")),
     };
     indexCache.set(universe, cached);
   }
@@ -47,19 +50,31 @@ function indexesOf(universe: readonly RowSpec[]): SpecIndex {
  * group + label. `universe` is every row of the table in both templates (for the weights).
  */
 export function rowSimilarity(row: LogicalRow, spec: RowSpec, universe: readonly RowSpec[]): number {
-  const last = row.labels[row.labels.length - 1];
-  if (!last) return 0;
-  const { own, grouped, position } = indexesOf(universe);
+  const keys = rowKeys(row);
+  if (keys === null) return 0;
+  const { own, grouped, position, groupOnly } = indexesOf(universe);
   const j = position.get(spec);
   if (j === undefined) return 0;
-  let s = labelSimilarity(last.text, j, own);
-  if (row.labels.length > 1) {
-    const joined = row.labels.map((c) => c.text).join("");
-    s = Math.max(s, labelSimilarity(joined, j, grouped));
-  }
+  let s = keySimilarity(keys.last, j, own);
+  if (keys.joined !== null) s = Math.max(s, keySimilarity(keys.joined, j, grouped));
   // a group label alone (`(六)其他处理` in the 2021 template) is not the row
-  if (spec.group && labelKey(last.text) === labelKey(spec.group) && labelKey(spec.label) !== labelKey(spec.group)) s *= 0.5;
+  if (groupOnly[j] !== "" && groupOnly[j] === keys.last) s *= 0.5;
   return row.numbers > 0 ? s : s * 0.6;
+}
+
+const keyCache = new WeakMap<LogicalRow, { last: string; joined: string | null } | null>();
+
+/** The label keys of a row, computed once: its own label, and all its labels joined. */
+function rowKeys(row: LogicalRow): { last: string; joined: string | null } | null {
+  let keys = keyCache.get(row);
+  if (keys === undefined) {
+    const last = row.labels[row.labels.length - 1];
+    keys = last
+      ? { last: labelKey(last.text), joined: row.labels.length > 1 ? labelKey(row.labels.map((c) => c.text).join("")) : null }
+      : null;
+    keyCache.set(row, keys);
+  }
+  return keys;
 }
 /**
  * Align rows to specs; rows without any value cell never match. `universe` lists every

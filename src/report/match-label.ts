@@ -68,7 +68,12 @@ function weightOfCounts(counts: Map<string, number>, weight: (ch: string) => num
  * written label (which may carry its group label too) also scores high.
  */
 export function labelSimilarity(written: string, i: number, index: LabelIndex): number {
-  return similarities(labelKey(written), index)[i] ?? 0;
+  return keySimilarity(labelKey(written), i, index);
+}
+
+/** {@link labelSimilarity} for a written label already reduced to its key. */
+export function keySimilarity(key: string, i: number, index: LabelIndex): number {
+  return similarities(key, index)[i] ?? 0;
 }
 
 /** The similarity of a written key to every candidate of the index, computed once per key. */
