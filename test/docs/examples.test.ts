@@ -4,13 +4,15 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import * as fs from "node:fs";
+import * as fsPromises from "node:fs/promises";
 import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { describe, expect, it } from "vitest";
 import * as lib from "../../src/index.js";
 import { repoRoot } from "../helpers/corpus.js";
 
-const MODULES: Record<string, unknown> = { "xxgk-report": lib, "node:fs": fs };
+const MODULES: Record<string, unknown> = { "xxgk-report": lib, "node:fs": fs, "node:fs/promises": fsPromises };
+const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...a: unknown[]) => Promise<void>;
 
 interface Example {
   file: string;
@@ -51,7 +53,7 @@ describe("documentation examples", () => {
     expect(examples.length).toBeGreaterThanOrEqual(4);
   });
   for (const ex of examples) {
-    it(`${ex.file}:${ex.line}`, () => {
+    it(`${ex.file}:${ex.line}`, async () => {
       const failures: string[] = [];
       const check = (actual: unknown, expected: unknown, line: number) => {
         if (!isDeepStrictEqual(actual, expected)) failures.push(`line ${line}: got ${JSON.stringify(actual)}, want ${JSON.stringify(expected)}`);
@@ -59,7 +61,7 @@ describe("documentation examples", () => {
       const cwd = process.cwd();
       process.chdir(repoRoot);
       try {
-        new Function("__modules", "__check", compile(ex.code))(MODULES, check);
+        await new AsyncFunction("__modules", "__check", compile(ex.code))(MODULES, check);
       } finally {
         process.chdir(cwd);
       }
