@@ -84,31 +84,28 @@ export function alignRows(rows: readonly LogicalRow[], specs: readonly RowSpec[]
   const candidates = rows.filter((r) => r.values.length > 0 && r.labels.length > 0);
   const R = candidates.length;
   const S = specs.length;
-  // best[i][j]: best total using candidates[i..] and specs[j..]
-  const best: Float64Array[] = [];
-  const sim: Float64Array[] = [];
-  for (let i = 0; i <= R; i++) {
-    best.push(new Float64Array(S + 1));
-    sim.push(new Float64Array(S));
-  }
-  for (let i = 0; i < R; i++) for (let j = 0; j < S; j++) sim[i]![j] = rowSimilarity(candidates[i]!, specs[j]!, universe);
+  const W = S + 1;
+  // best[i*W+j]: best total using candidates[i..] and specs[j..]
+  const best = new Float64Array((R + 1) * W);
+  const sim = new Float64Array(R * S);
+  for (let i = 0; i < R; i++) for (let j = 0; j < S; j++) sim[i * S + j] = rowSimilarity(candidates[i]!, specs[j]!, universe);
   for (let i = R - 1; i >= 0; i--) {
     for (let j = S - 1; j >= 0; j--) {
-      const s = sim[i]![j]!;
-      const take = s >= MIN_SCORE ? s + best[i + 1]![j + 1]! : -1;
-      best[i]![j] = Math.max(take, best[i + 1]![j]!, best[i]![j + 1]!);
+      const s = sim[i * S + j]!;
+      const take = s >= MIN_SCORE ? s + best[(i + 1) * W + j + 1]! : -1;
+      best[i * W + j] = Math.max(take, best[(i + 1) * W + j]!, best[i * W + j + 1]!);
     }
   }
   const matches: RowMatch[] = [];
   let i = 0;
   let j = 0;
   while (i < R && j < S) {
-    const s = sim[i]![j]!;
-    if (s >= MIN_SCORE && Math.abs(best[i]![j]! - (s + best[i + 1]![j + 1]!)) < 1e-9) {
+    const s = sim[i * S + j]!;
+    if (s >= MIN_SCORE && Math.abs(best[i * W + j]! - (s + best[(i + 1) * W + j + 1]!)) < 1e-9) {
       matches.push({ row: candidates[i]!, spec: specs[j]!, score: s });
       i++;
       j++;
-    } else if (best[i]![j] === best[i + 1]![j]) i++;
+    } else if (best[i * W + j] === best[(i + 1) * W + j]) i++;
     else j++;
   }
   return matches;

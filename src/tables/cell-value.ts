@@ -10,8 +10,11 @@ export type CellValue =
 
 const BLANK_MARKERS = new Set(["", "/", "／", "—", "——", "-", "--", "－", "–", "无", "不适用", "\\", "、"]);
 
+const WIDE = /[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2009\u200b\u2212]/;
+
 /** Full-width digits, signs and separators to ASCII; NBSP and ideographic spaces to plain spaces. */
 export function toHalfWidth(text: string): string {
+  if (!WIDE.test(text)) return text;
   let out = "";
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
