@@ -7,8 +7,9 @@ import { readCellValue } from "../tables/cell-value.js";
 import { fitValues, fitValuesAt, learnValueOffsets, logicalRows, type LogicalRow } from "../tables/logical-rows.js";
 import { alignRows, alignmentScore, fillGaps, matchRowsByLabel, type RowMatch } from "./align-rows.js";
 import { placeFloating, valueKey, type RowReadings } from "./place-floating.js";
+import { repairShortRows } from "./repair-short-rows.js";
 import { labelKey } from "./normalize.js";
-import { ACTIVE_ROWS, APPEAL_COLUMNS, APPEAL_ROWS, APPLICATION_ROWS, isMoneyPath, rowsOf, type RowSpec, type TableTemplate } from "./templates.js";
+import { ACTIVE_ROWS, APPEAL_COLUMNS, APPEAL_ROWS, APPLICANT_COLUMNS, APPLICATION_ROWS, isMoneyPath, rowsOf, type RowSpec, type TableTemplate } from "./templates.js";
 
 /** The values read from the tables. */
 export interface MappedTables {
@@ -130,6 +131,11 @@ function readMatchedRows(
   const width = specs[0]?.columns.length ?? 0;
   const uniform = specs.every((s) => s.columns.length === width);
   const offsets = uniform ? learnValueOffsets(matches.map((m) => m.row), width) : new Map<number, number>();
+  // rows of table 三 short of cells with nothing blank written: placed by the sums, after the others
+  const short = new Map<string, RowMatch>();
+  if (kind === "applications") {
+    for (const m of matches) if (m.row.values.length < width && m.row.values.length === m.row.numbers && m.row.numbers > 0) short.set(m.spec.path, m);
+  }
   for (const spec of specs) {
     const m = matched.get(spec);
     const base = `${kind}.${spec.path}`;
@@ -165,8 +171,63 @@ function readMatchedRows(
       });
     }
     const own = readingsOf.get(m);
+    if (short.has(spec.path)) continue;
     if (own) readFloatingRow(base, spec.columns.map((c) => c.key), m.row, own, out);
     else readRowValues(base, spec.columns.map((c) => c.key), m.row, out, offsets.get(m.row.values.length));
+  }
+  if (short.size > 0) readShortRows(specs, short, out);
+}
+
+/** Short rows of table 三, placed by the table's sums (see {@link repairShortRows}). */
+function readShortRows(specs: readonly RowSpec[], short: ReadonlyMap<string, RowMatch>, out: MappedTables): void {
+  const cells = new Map([...short].map(([path, m]) => [path, m.row.values]));
+  const decisions = repairShortRows(specs, cells, out.values);
+  const keys = APPLICANT_COLUMNS.map((c) => c.key);
+  for (const [path, m] of short) {
+    const base = `applications.${path}`;
+    const decision = decisions.get(path);
+    const alternatives = (decision?.alternatives ?? []).map((values) => Object.fromEntries(keys.map((k, i) => [`${base}.${k}`, values[i] ?? null])));
+    if (!decision || decision.consistent === 0) {
+      readRowValues(base, keys, m.row, out);
+      out.diagnostics.push({
+        code: "ambiguous-cell",
+        severity: "warning",
+        path: base,
+        start: m.row.start,
+        end: m.row.end,
+        alternatives,
+        message: `“${base}”行少了单元格，没有一种摆放符合表格的合计，按书写顺序读取 / row ${base} is short of cells and no placement satisfies the table's sums; read in written order`,
+      });
+      continue;
+    }
+    keys.forEach((key, i) => {
+      const cell = decision.cells[i] ?? null;
+      const agreed = decision.alternatives.every((a) => a[i] === decision.alternatives[0]![i]);
+      if (cell) recordCell(`${base}.${key}`, cell, m.row, out);
+      else if (agreed) recordCell(`${base}.${key}`, null, m.row, out);
+      else {
+        out.values.set(`${base}.${key}`, null);
+        out.diagnostics.push({
+          code: "ambiguous-cell",
+          severity: "warning",
+          path: `${base}.${key}`,
+          start: m.row.start,
+          end: m.row.end,
+          alternatives,
+          message: `“${base}”行少了单元格，${decision.alternatives.length} 种摆放都符合表格的合计，${base}.${key} 留空 / row ${base} is short of cells and ${decision.alternatives.length} placements satisfy the table's sums; ${base}.${key} left null`,
+        });
+      }
+    });
+    if (decision.alternatives.length === 1) {
+      out.diagnostics.push({
+        code: "repaired-by-arithmetic",
+        severity: "info",
+        path: base,
+        start: m.row.start,
+        end: m.row.end,
+        message: `“${base}”行少了单元格，数字按表格的合计放入唯一可能的位置 / row ${base} is short of cells; its numbers were placed where the table's sums allow`,
+      });
+    }
   }
 }
 

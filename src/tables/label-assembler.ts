@@ -331,7 +331,8 @@ function headersAbove(builds: ReadonlyArray<RowBuild | HeaderBuild>, i: number):
     const b = builds[j]!;
     if (b.kind === "row") continue;
     const labels = b.labels.filter((l) => !isVerticalResidue(l));
-    if (labels.length === 0) continue;
+    // a row label whose cells are all blank (`行政许可`) is no header: look further up
+    if (labels.length < 3) continue;
     return labels.slice(1).map((l) => l.parts[0]!);
   }
   return [];

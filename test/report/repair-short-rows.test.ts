@@ -1,0 +1,64 @@
+/**
+ * Rows of table 三 short of cells: their numbers are placed where the table's sums allow.
+ */
+import { describe, expect, it } from "vitest";
+import { parseReport } from "../../src/index.js";
+import { APPLICATION_ROWS } from "../../src/report/templates.js";
+
+const ROWS_2021 = APPLICATION_ROWS.filter((r) => r.templates.includes("2021"));
+
+/** A markdown table 三 with every row zero but those given. */
+function table3(rows: Record<string, string>): string {
+  const lines = ["三、收到和处理政府信息公开申请情况", "| 申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |", "|---|---|---|---|---|---|---|---|"];
+  for (const spec of ROWS_2021) {
+    const cells = rows[spec.path] ?? "0 | 0 | 0 | 0 | 0 | 0 | 0";
+    lines.push(`| ${spec.label} | ${cells} |`);
+  }
+  return lines.join("\n");
+}
+
+const filled = { newReceived: "5 | 0 | 0 | 0 | 0 | 0 | 5", total: "5 | 0 | 0 | 0 | 0 | 0 | 5" };
+
+describe("short rows of table 3", () => {
+  it("are placed the one way the row total and the column sums allow", () => {
+    const report = parseReport(table3({ ...filled, granted: "5 | 5" }));
+    expect(report.applications?.granted).toEqual({
+      naturalPerson: 5,
+      commercial: null,
+      research: null,
+      nonprofit: null,
+      legalService: null,
+      otherOrg: null,
+      total: 5,
+    });
+    const repaired = report.diagnostics.find((d) => d.code === "repaired-by-arithmetic");
+    expect(repaired?.path).toBe("applications.granted");
+    expect(report.locations["applications.granted.total"]?.text).toBe("5");
+  });
+
+  it("leave the cells the sums cannot place null, with the readings as alternatives", () => {
+    // two short rows whose fives could each stand in either of two columns
+    const report = parseReport(
+      table3({
+        newReceived: "5 | 5 | 0 | 0 | 0 | 0 | 10",
+        total: "5 | 5 | 0 | 0 | 0 | 0 | 10",
+        granted: "5 | 5",
+        partiallyGranted: "5 | 5",
+      }),
+    );
+    const granted = report.applications?.granted;
+    expect(granted?.total).toBe(5);
+    expect(granted?.naturalPerson).toBeNull();
+    expect(granted?.commercial).toBeNull();
+    const ambiguous = report.diagnostics.filter((d) => d.code === "ambiguous-cell" && d.path?.startsWith("applications.granted."));
+    expect(ambiguous.map((d) => d.path)).toEqual(["applications.granted.naturalPerson", "applications.granted.commercial"]);
+    expect(ambiguous[0]!.alternatives).toHaveLength(2);
+  });
+
+  it("keep the written order when no placement adds up, and say so", () => {
+    const report = parseReport(table3({ ...filled, granted: "4 | 5" }));
+    expect(report.applications?.granted.naturalPerson).toBe(4);
+    expect(report.applications?.granted.commercial).toBe(5);
+    expect(report.diagnostics.find((d) => d.code === "ambiguous-cell")?.path).toBe("applications.granted");
+  });
+});
