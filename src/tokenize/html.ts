@@ -41,28 +41,43 @@ function tokenize(text: string): Tokenized {
  * cells, low for HTML without tables, 0 for text with a stray `<`.
  */
 function detect(text: string): number {
-  const lower = text.toLowerCase();
-  const tables = countTags(lower, "table");
-  const cells = countTags(lower, "td") + countTags(lower, "th");
-  const rows = countTags(lower, "tr");
+  const counts = countTags(text);
+  const tables = counts.get("table") ?? 0;
+  const cells = (counts.get("td") ?? 0) + (counts.get("th") ?? 0);
+  const rows = counts.get("tr") ?? 0;
   if (tables > 0 && cells > 0) return Math.min(1, 0.7 + 0.3 * Math.min(1, (cells + rows) / 30));
   if (cells > 0 && rows > 0) return 0.5;
   let structure = 0;
-  for (const name of ["html", "body", "p", "div", "br", "span"]) if (countTags(lower, name) > 0) structure++;
+  for (const name of ["html", "body", "p", "div", "br", "span"]) if ((counts.get(name) ?? 0) > 0) structure++;
   if (structure === 0) return 0;
-  const markers = countTags(lower, "p") + countTags(lower, "div") + countTags(lower, "br");
+  const markers = (counts.get("p") ?? 0) + (counts.get("div") ?? 0) + (counts.get("br") ?? 0);
   return Math.min(0.3, 0.05 * structure + 0.01 * markers);
 }
 
-/** Count start tags `<name` followed by whitespace, `>` or `/` (so `<th` is not counted in `<thead`). */
-function countTags(lower: string, name: string): number {
-  const needle = `<${name}`;
-  let count = 0;
-  for (let i = lower.indexOf(needle); i >= 0; i = lower.indexOf(needle, i + needle.length)) {
-    const c = lower.charCodeAt(i + needle.length);
-    if (c === 62 || c === 47 || c === 32 || c === 9 || c === 10 || c === 13 || c === 12) count++;
+const COUNTED = new Set(["table", "td", "th", "tr", "html", "body", "p", "div", "br", "span"]);
+
+/**
+ * Count start tags by name, case-insensitively, in one pass: `<name` followed by whitespace,
+ * `>` or `/` (so `<th` is not counted in `<thead`). Only the names {@link detect} reads.
+ */
+function countTags(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (let i = text.indexOf("<"); i >= 0; i = text.indexOf("<", i + 1)) {
+    let j = i + 1;
+    let name = "";
+    while (j < text.length && j - i <= 6) {
+      const c = text.charCodeAt(j);
+      const lower = c >= 65 && c <= 90 ? c + 32 : c;
+      if ((lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57 && name.length > 0)) {
+        name += String.fromCharCode(lower);
+        j++;
+      } else break;
+    }
+    if (name === "" || !COUNTED.has(name)) continue;
+    const c = text.charCodeAt(j);
+    if (c === 62 || c === 47 || c === 32 || c === 9 || c === 10 || c === 13 || c === 12) counts.set(name, (counts.get(name) ?? 0) + 1);
   }
-  return count;
+  return counts;
 }
 
 /** The `html` layout. */
