@@ -46,14 +46,14 @@ function submitAll(pool: WorkerPool, names: string[]): Promise<TaskResult[]> {
 
 describe("WorkerPool", () => {
   it("fails a file that hangs or crashes its worker, and finishes every other file", async () => {
-    const pool = new WorkerPool(script, CONFIG, 2, 300);
+    const pool = new WorkerPool(script, CONFIG, 2, 3000);
     const names = ["a", "hang", "b", "c", "crash", "d", "e", "f", "g", "h"];
     const results = await submitAll(pool, names);
     await pool.close();
     expect(results.map((r) => r.file)).toEqual(names);
     const byFile = Object.fromEntries(results.map((r) => [r.file, r]));
     expect(byFile.hang!.outcome).toBe("failed");
-    expect(byFile.hang!.error).toMatch(/timed out after 300 ms/);
+    expect(byFile.hang!.error).toMatch(/timed out after 3000 ms/);
     expect(byFile.crash!.outcome).toBe("failed");
     expect(byFile.crash!.error).toMatch(/exited with code 3/);
     const cells = byFile.crash!.output.split(",");

@@ -262,21 +262,11 @@ describe("the report model from glued text (parseReport)", () => {
 });
 
 describe("speed and bounded work", () => {
-  /** The fastest of a few runs: the cost of the work, without pauses of a busy machine. */
-  function fastest(text: string, runs = 5): { ms: number; steps: number } {
-    let ms = Infinity;
-    let steps = 0;
-    for (let i = 0; i < runs; i++) {
-      const t0 = performance.now();
-      steps = tokenizeGlued(text).steps;
-      ms = Math.min(ms, performance.now() - t0);
-    }
-    return { ms, steps };
-  }
+  // time is measured by `npm run bench`; the tests bound the work, which does not depend on the machine
+  const stepsOf = (text: string) => tokenizeGlued(text).steps;
 
-  it("takes under 5 ms per glued corpus report (median)", () => {
-    const times = GLUED.map((e) => fastest(read(fileOf(e))).ms).sort((a, b) => a - b);
-    expect(times[Math.floor(times.length / 2)]!).toBeLessThan(5);
+  it("spends a few hundred search steps on each glued corpus report", () => {
+    for (const e of GLUED) expect(stepsOf(read(fileOf(e))), e.id).toBeLessThan(2_000);
   });
 
   function adversarial(digits: (i: number) => string, appeals: string): string {
@@ -294,10 +284,8 @@ describe("speed and bounded work", () => {
     "29 nines": adversarial(() => "9".repeat(29), "9".repeat(29)),
   };
   for (const [name, text] of Object.entries(cases)) {
-    it(`${name}: at most 200,000 steps and under 100 ms`, () => {
-      const { ms, steps } = fastest(text, 3);
-      expect(steps).toBeLessThanOrEqual(200_000 + 1_000);
-      expect(ms).toBeLessThan(100);
+    it(`${name}: at most 200,000 search steps`, () => {
+      expect(stepsOf(text)).toBeLessThanOrEqual(200_000 + 1_000);
     });
   }
 });
