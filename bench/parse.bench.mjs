@@ -72,3 +72,33 @@ const rows = bench.tasks.map((t) => {
 });
 console.log(`corpus: ${files.length} files, ${(totalBytes / 1024).toFixed(0)} KB; node ${process.version}`);
 console.table(rows);
+
+// Glued text, adversarial digit runs: the segmenter's search is bounded (steps); its time is measured here.
+const rows3 = ["一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "（一）予以公开", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "（三）不予公开1.属于国家秘密", "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”", "4.保护第三方合法权益", "5.属于三类内部事务信息", "6.属于四类过程性信息", "7.属于行政执法案卷", "8.属于行政查询事项", "（四）无法提供1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作", "3.补正后申请内容仍不明确", "（五）不予处理1.信访举报投诉类申请", "2.重复申请", "3.要求提供公开出版物", "4.无正当理由大量反复申请", "5.要求行政机关确认或重新出具已获取信息", "（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "3.其他", "（七）总计", "四、结转下年度继续办理"];
+function adversarial(digits, appeals) {
+  let s = "二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数";
+  for (const r of ["规章", "行政规范性文件", "行政许可", "行政处罚", "行政强制", "行政事业性收费"]) s += r + digits(0);
+  s += "三、收到和处理政府信息公开申请情况申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他";
+  rows3.forEach((r, i) => (s += r + digits(i + 1)));
+  return `${s}四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计${appeals}五、存在的主要问题及改进情况无。`;
+}
+const cases = {
+  "runs of twenty zeros": adversarial(() => "0".repeat(20), "0".repeat(40)),
+  "runs of twenty ones": adversarial(() => "1".repeat(20), "1".repeat(40)),
+  "20-digit runs": adversarial((i) => "12345678901234567890".slice(i % 10) + "1234567890".slice(0, i % 10), "9".repeat(30)),
+  "alternating 10": adversarial(() => "10".repeat(10), "10".repeat(15)),
+  "29 nines": adversarial(() => "9".repeat(29), "9".repeat(29)),
+};
+const worst = Object.entries(cases).map(([name, text]) => {
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    const r = parseReport(text);
+    times.push(performance.now() - t0);
+    if (r.source.layout !== "glued-text") throw new Error(`${name}: read as ${r.source.layout}`);
+  }
+  times.sort((a, b) => a - b);
+  return { input: name, "median ms": +times[2].toFixed(1), "max ms": +times[4].toFixed(1) };
+});
+console.log("glued text, adversarial inputs (target: none over 100 ms)");
+console.table(worst);
