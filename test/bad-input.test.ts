@@ -72,6 +72,14 @@ describe("bad input", () => {
     expect(report.activeDisclosure && "licensing" in report.activeDisclosure ? report.activeDisclosure.licensing.decisions : null).toBe(14);
   });
 
+  it("broken markup keeps every section inside the text", () => {
+    const text = "<table><td>0</td>一、总体情况</tr>一、总体情况";
+    for (const s of parseReport(text).sections) {
+      expect(s.start).toBeLessThanOrEqual(s.end);
+      expect(s.end).toBeLessThanOrEqual(text.length);
+    }
+  });
+
   it("programmer errors throw a TypeError", () => {
     expect(() => parseReport(42 as unknown as string)).toThrow(TypeError);
     expect(() => parseReport(null as unknown as string)).toThrow(TypeError);

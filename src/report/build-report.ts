@@ -40,7 +40,8 @@ export interface BuildSource {
  * @param tokenized - the tokenizer's tables and blocks
  */
 export function buildReport(text: string, tokenized: Tokenized, source: BuildSource, diagnostics: Diagnostic[] = []): Report {
-  const allBlocks = [...tokenized.blocks].sort((a, b) => a.start - b.start);
+  // in document order, and never ending before they start (text of broken markup may map back oddly)
+  const allBlocks = tokenized.blocks.map((b) => (b.end < b.start ? { ...b, end: b.start } : b)).sort((a, b) => a.start - b.start);
   const { sections, copyStart } = buildSections(allBlocks, text.length);
   if (copyStart !== null) diagnostics.push(duplicateDiagnostic(text, sections[0]?.start ?? 0, copyStart));
   const limit = copyStart ?? text.length;
