@@ -56,7 +56,7 @@ export function buildReport(text: string, tokenized: Tokenized, source: BuildSou
 
   const firstSection = sections[0]?.start ?? limit;
   const head = blocks.filter((b) => b.start < firstSection);
-  const { meta } = extractMeta(head.length > 0 ? head : blocks.slice(0, 3), blocks, tokenized.documentTitle);
+  const meta = extractMeta(head.length > 0 ? head : blocks.slice(0, 3), blocks, tokenized.documentTitle);
   const template = chooseTemplate(mapped, sections, blocks, text, diagnostics);
   const model = buildModel(template, mapped);
   missingTableDiagnostics(template, mapped, diagnostics);

@@ -16,25 +16,16 @@ const ACTION = /(认真|扎实|坚持|深入|全面|积极|不断|持续|进一�
 const ENDS_WITH_ORGAN = new RegExp(`^[\\u4e00-\\u9fa5]*?${ORGAN_SUFFIX}`, "u");
 const PUBLISHER = /(?:发布机构|发文机关|发布单位|来源)[:：]\s*([\u4e00-\u9fa5]{2,30}?)(?=\s|$|[，。|])/;
 
-/** Where the title was found, for offsets. */
-export interface MetaResult {
-  meta: ReportMeta;
-  titleSpan: { start: number; end: number } | null;
-}
-
 /**
  * Extract the metadata. `head` is the blocks before section 1 (where a title stands);
  * `all` every block (for the organization stated in the text).
  */
-export function extractMeta(head: readonly TextBlock[], all: readonly TextBlock[], documentTitle?: TextBlock): MetaResult {
+export function extractMeta(head: readonly TextBlock[], all: readonly TextBlock[], documentTitle?: TextBlock): ReportMeta {
   const title = findTitle(head) ?? (documentTitle ? titleFromBlock(documentTitle) : null);
   const titleText = title?.text ?? null;
   const year = (titleText ? yearOf(titleText) : null) ?? yearFromText(all);
   const organization = (titleText ? organizationFromTitle(titleText) : null) ?? publisherOf(head) ?? organizationFromText(all);
-  return {
-    meta: { title: titleText, organization, year },
-    titleSpan: title ? { start: title.start, end: title.end } : null,
-  };
+  return { title: titleText, organization, year };
 }
 
 function findTitle(blocks: readonly TextBlock[]): { text: string; start: number; end: number } | null {

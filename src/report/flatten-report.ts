@@ -2,6 +2,7 @@
  * A report as one flat record: model paths to values, plus the metadata columns.
  */
 import type { Report } from "../types.js";
+import { getPath } from "./get-path.js";
 import { templatePaths } from "./templates.js";
 
 /**
@@ -25,15 +26,7 @@ export function flattenReport(report: Report): Record<string, number | string | 
     "source.layout": report.source.layout,
     "source.encoding": report.source.encoding,
   };
-  for (const path of templatePaths(report.template)) out[path] = valueAt(report, path);
+  for (const path of templatePaths(report.template)) out[path] = getPath(report, path) ?? null;
   return out;
 }
 
-function valueAt(report: Report, path: string): number | null {
-  let node: unknown = report;
-  for (const key of path.split(".")) {
-    if (typeof node !== "object" || node === null) return null;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return typeof node === "number" ? node : null;
-}

@@ -3,10 +3,10 @@
  * choosing the template (2021 or 2019) whose structure the tables follow.
  */
 import type { Cell, CellLocation, Diagnostic, Table, TableKind } from "../types.js";
-import { readCellValue } from "../tables/cell-value.js";
+import { cellNumber, readCellValue } from "../tables/cell-value.js";
 import { fitValues, fitValuesAt, learnValueOffsets, logicalRows, type LogicalRow } from "../tables/logical-rows.js";
 import { alignRows, alignmentScore, fillGaps, matchRowsByLabel, type RowMatch } from "./align-rows.js";
-import { placeFloating, valueKey, type RowReadings } from "./place-floating.js";
+import { placeFloating, type RowReadings } from "./place-floating.js";
 import { repairShortRows } from "./repair-short-rows.js";
 import { labelKey } from "./normalize.js";
 import { ACTIVE_ROWS, APPEAL_COLUMNS, APPEAL_ROWS, APPLICANT_COLUMNS, APPLICATION_ROWS, isMoneyPath, rowsOf, type RowSpec, type TableTemplate } from "./templates.js";
@@ -238,7 +238,7 @@ function readShortRows(specs: readonly RowSpec[], short: ReadonlyMap<string, Row
  */
 function readFloatingRow(base: string, keys: readonly string[], row: LogicalRow, readings: ReadonlyArray<Array<Cell | null>>, out: MappedTables): void {
   const agreed = keys.map((_, i) => {
-    const texts = new Set(readings.map((r) => valueKey(r[i] ?? null)));
+    const texts = new Set(readings.map((r) => cellNumber(r[i])));
     return texts.size === 1 ? (readings[0]![i] ?? null) : undefined;
   });
   keys.forEach((key, i) => {
@@ -247,7 +247,7 @@ function readFloatingRow(base: string, keys: readonly string[], row: LogicalRow,
     else out.values.set(`${base}.${key}`, null);
   });
   const alternatives = readings.map((r) =>
-    Object.fromEntries(keys.map((key, i) => [`${base}.${key}`, r[i] ? readCellValue(r[i]!.text).kind === "number" ? (readCellValue(r[i]!.text) as { value: number }).value : null : null])),
+    Object.fromEntries(keys.map((key, i) => [`${base}.${key}`, cellNumber(r[i])])),
   );
   const floatingTexts = readings[0]!.filter((c) => c && !row.values.includes(c)).map((c) => c!.text);
   if (readings.length === 1) {

@@ -5,7 +5,7 @@
  * is a reading; cells all readings agree on are kept, the others are ambiguous.
  */
 import type { Cell } from "../types.js";
-import { readCellValue } from "../tables/cell-value.js";
+import { cellNumber } from "../tables/cell-value.js";
 import type { RowMatch } from "./align-rows.js";
 
 /** The readings of one row: each a full list of cells (null where nothing is written). */
@@ -48,7 +48,7 @@ function interleavings(written: readonly Cell[], floating: readonly Cell[], n: n
 function distinct(readings: Array<Array<Cell | null>>): Array<Array<Cell | null>> {
   const seen = new Set<string>();
   return readings.filter((r) => {
-    const key = r.map(valueKey).join("|");
+    const key = r.map((c) => cellNumber(c) ?? "∅").join("|");
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -73,9 +73,3 @@ export function placeFloating(matches: readonly RowMatch[], floating: readonly C
   });
 }
 
-/** What a cell reads as, for comparing readings (`22` and `２２` are the same). */
-export function valueKey(cell: Cell | null): string {
-  if (!cell) return "∅";
-  const v = readCellValue(cell.text);
-  return v.kind === "number" ? String(v.value) : "∅";
-}

@@ -5,7 +5,7 @@
  * balance (勾稽关系) — with the missing cells counted as 0 for the check only (they stay null).
  */
 import type { Cell } from "../types.js";
-import { readCellValue } from "../tables/cell-value.js";
+import { cellNumber } from "../tables/cell-value.js";
 import type { LogicalRow } from "../tables/logical-rows.js";
 import { APPLICANT_COLUMNS, type RowSpec } from "./templates.js";
 
@@ -44,12 +44,6 @@ function placements(cells: readonly Cell[], n: number): Array<Array<Cell | null>
   return out;
 }
 
-function numberOf(cell: Cell | null): number | null {
-  if (!cell) return null;
-  const v = readCellValue(cell.text);
-  return v.kind === "number" ? v.value : null;
-}
-
 /**
  * Decide the short rows of table 三. `values` holds the values already read for the other
  * rows (`applications.<row>.<column>`); `rows` maps a row path to its short row's number cells.
@@ -69,15 +63,15 @@ export function repairShortRows(
   const outcomeRows = specs.filter((s) => !SUMMARY.has(s.path)).map((s) => s.path);
   const valueOf = (row: string, col: number, chosen: Map<string, Array<Cell | null>>): number | null | undefined => {
     const placed = chosen.get(row);
-    if (placed) return numberOf(placed[col] ?? null) ?? 0;
+    if (placed) return cellNumber(placed[col] ?? null) ?? 0;
     return values.get(`applications.${row}.${COLUMNS[col]}`);
   };
   const holds = (chosen: Map<string, Array<Cell | null>>): boolean => {
     for (const row of paths) {
       const placed = chosen.get(row)!;
       let sum = 0;
-      for (let c = 0; c < N - 1; c++) sum += numberOf(placed[c] ?? null) ?? 0;
-      if (sum !== (numberOf(placed[N - 1] ?? null) ?? 0)) return false;
+      for (let c = 0; c < N - 1; c++) sum += cellNumber(placed[c] ?? null) ?? 0;
+      if (sum !== (cellNumber(placed[N - 1] ?? null) ?? 0)) return false;
     }
     for (let c = 0; c < N; c++) {
       const parts = outcomeRows.map((r) => valueOf(r, c, chosen));
@@ -113,16 +107,16 @@ export function repairShortRows(
   paths.forEach((path, i) => {
     const readings = consistent.length > 0 ? consistent.map((m) => m.get(path)!) : options[i]!;
     const distinct = new Map<string, Array<Cell | null>>();
-    for (const r of readings) distinct.set(r.map((c) => numberOf(c) ?? "∅").join("|"), r);
+    for (const r of readings) distinct.set(r.map((c) => cellNumber(c) ?? "∅").join("|"), r);
     const kept = [...distinct.values()];
     const cells = COLUMNS.map((_, c) => {
       const first = kept[0]![c] ?? null;
-      return kept.every((r) => numberOf(r[c] ?? null) === numberOf(first)) ? first : null;
+      return kept.every((r) => cellNumber(r[c] ?? null) === cellNumber(first)) ? first : null;
     });
     out.set(path, {
       cells: consistent.length > 0 ? cells : [],
       consistent: consistent.length,
-      alternatives: kept.map((r) => r.map(numberOf)),
+      alternatives: kept.map((r) => r.map(cellNumber)),
     });
   });
   return out;

@@ -60,3 +60,10 @@ export function parseNumber(text: string): number | null {
 export function isValueText(raw: string): boolean {
   return readCellValue(raw).kind !== "text";
 }
+
+/** The number a cell holds, or null for a blank, a text or no cell at all. */
+export function cellNumber(cell: { text: string } | null | undefined): number | null {
+  if (!cell) return null;
+  const v = readCellValue(cell.text);
+  return v.kind === "number" ? v.value : null;
+}

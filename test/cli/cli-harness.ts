@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import type { TaskConfig } from "../../src/cli/task.js";
 
 /** The project root. */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -88,3 +89,15 @@ export function csvRecords(text: string): Array<Record<string, string>> {
   const [header, ...rows] = parseCsv(text);
   return rows.map((row) => Object.fromEntries(header!.map((h, i) => [h, row[i] ?? ""])));
 }
+
+/** The task configuration of `xxgk parse --format csv`, for tests that run tasks directly. */
+export const CSV_PARSE_CONFIG: TaskConfig = {
+  command: "parse",
+  format: "csv",
+  header: "en",
+  includeText: false,
+  severity: "info",
+  color: false,
+  jsonArray: false,
+  maxBytes: 1 << 20,
+};

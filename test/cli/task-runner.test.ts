@@ -5,18 +5,10 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRunner, LocalRunner, WorkerPool } from "../../src/cli/task-runner.js";
+import { CSV_PARSE_CONFIG } from "./cli-harness.js";
 import type { TaskConfig, TaskResult } from "../../src/cli/task.js";
 
-const CONFIG: TaskConfig = {
-  command: "parse",
-  format: "csv",
-  header: "en",
-  includeText: false,
-  severity: "info",
-  color: false,
-  jsonArray: false,
-  maxBytes: 1024,
-};
+const CONFIG: TaskConfig = { ...CSV_PARSE_CONFIG, maxBytes: 1024 };
 
 /** A stand-in worker: hangs on "hang", dies on "crash", answers everything else. */
 const FAKE_WORKER = `

@@ -2,10 +2,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { runTask, slimReport, type TaskConfig } from "../../src/cli/task.js";
+import { runTask, slimReport } from "../../src/cli/task.js";
 import { reportCsvColumns } from "../../src/cli/csv.js";
 import { parseReport } from "../../src/index.js";
-import { CORPUS, parseCsv } from "./cli-harness.js";
+import { CORPUS, parseCsv, CSV_PARSE_CONFIG } from "./cli-harness.js";
 
 vi.mock("../../src/index.js", async (importOriginal) => {
   const original = await importOriginal<typeof import("../../src/index.js")>();
@@ -18,16 +18,7 @@ vi.mock("../../src/index.js", async (importOriginal) => {
   };
 });
 
-const CONFIG: TaskConfig = {
-  command: "parse",
-  format: "csv",
-  header: "en",
-  includeText: false,
-  severity: "info",
-  color: false,
-  jsonArray: false,
-  maxBytes: 1 << 20,
-};
+const CONFIG = CSV_PARSE_CONFIG;
 
 const SEED = join(CORPUS, "seed-001.txt");
 

@@ -3,33 +3,12 @@
  * corpus texts, without the parser: the tables hold the expected values and the
  * whole narrative of the file is one section.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { TableTemplate } from "../../src/report/templates.js";
 import type { Report } from "../../src/types.js";
+import type { Expected } from "./corpus.js";
 import { makeReport } from "./make-report.js";
-
-export const CORPUS_DIR = join(import.meta.dirname, "../../corpus");
-export const CORPUS_EXTRA_DIR = join(import.meta.dirname, "../../../shared/corpus-extra");
-
-/** The parts of an expected file the validation tests use. */
-export interface Expected {
-  id: string;
-  files: Array<{ file: string; layout: string }>;
-  template: string;
-  meta: { year: number | null; organization: string | null; title: string | null };
-  values: Record<string, number | null>;
-  findings: Array<{ rule: string; severity: string; paths: string[]; expected?: number; actual?: number }>;
-}
-
-/** Every expected file of a folder (none when the folder is absent). */
-export function readExpected(dir: string): Expected[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith(".expected.json"))
-    .sort()
-    .map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")) as Expected);
-}
 
 const ENTITIES: Record<string, string> = { nbsp: " ", amp: "&", lt: "<", gt: ">", quot: "\"", ldquo: "“", rdquo: "”", middot: "·", mdash: "—" };
 

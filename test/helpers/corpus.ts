@@ -30,8 +30,9 @@ export interface Expected {
   ambiguities?: string[];
 }
 
-/** Every expected file of a folder. */
+/** Every expected file of a folder (none when the folder is absent). */
 export function loadExpected(dir = corpusDir): Expected[] {
+  if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => f.endsWith(".expected.json"))
     .sort()

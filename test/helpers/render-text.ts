@@ -349,7 +349,8 @@ function narrative(report: GeneratedReport, seed: number): Record<1 | 5 | 6, str
   };
 }
 
-const HEADINGS = [
+/** The six section headings as the template prints them. */
+export const HEADINGS = [
   "一、总体情况",
   "二、主动公开政府信息情况",
   "三、收到和处理政府信息公开申请情况",

@@ -12,7 +12,7 @@ import { parseReport } from "../../src/index.js";
 import { LAYOUTS, type ParseOptions, type Report } from "../../src/types.js";
 import { reportArbitrary } from "../helpers/arbitrary-report.js";
 import { corpusDir, extraDir, hasExtra } from "../helpers/corpus.js";
-import { renderOptionsArbitrary, renderReport } from "../helpers/render-text.js";
+import { HEADINGS, renderOptionsArbitrary, renderReport } from "../helpers/render-text.js";
 
 const RUNS = 1000;
 
@@ -79,15 +79,6 @@ const textJunk = fc.oneof(
   fc.string({ maxLength: 8 }),
   fc.integer({ min: -99_999, max: 99_999 }).map(String),
 );
-
-const HEADINGS = [
-  "一、总体情况",
-  "二、主动公开政府信息情况",
-  "三、收到和处理政府信息公开申请情况",
-  "四、政府信息公开行政复议、行政诉讼情况",
-  "五、存在的主要问题及改进情况",
-  "六、其他需要报告的事项",
-];
 
 /** HTML made of tables, rows, cells and section headings in any order, balanced or not. */
 const htmlFragments = fc

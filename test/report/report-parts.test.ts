@@ -42,21 +42,21 @@ describe("metadata", () => {
   it("reads organization and year from a title, either order", () => {
     expect(organizationFromTitle("卢氏县交通运输局 2024 年政府信息公开工作年度报告")).toBe("卢氏县交通运输局");
     expect(organizationFromTitle("2025年上海市人民政府办公厅政府信息公开工作年度报告")).toBe("上海市人民政府办公厅");
-    const { meta } = extractMeta([block("湛河区交通局2022年政府信息公开工作年度报告")], []);
+    const meta = extractMeta([block("湛河区交通局2022年政府信息公开工作年度报告")], []);
     expect(meta).toEqual({ title: "湛河区交通局2022年政府信息公开工作年度报告", organization: "湛河区交通局", year: 2022 });
   });
   it("joins a title wrapped over two lines", () => {
-    const { meta } = extractMeta([block("正文"), block("2025 年上海市人民政府办公厅政府信息公开", 3), block("工作年度报告", 30)], []);
+    const meta = extractMeta([block("正文"), block("2025 年上海市人民政府办公厅政府信息公开", 3), block("工作年度报告", 30)], []);
     expect(meta.title).toBe("2025 年上海市人民政府办公厅政府信息公开工作年度报告");
   });
   it("without a title, reads the organ and the year from the text", () => {
     const text = [block("一、总体情况"), block("2021年,区经信局扎实推进政府信息公开工作。2022年我们将继续。2021年无依申请公开情况。")];
-    expect(extractMeta([], text).meta).toEqual({ title: null, organization: "区经信局", year: 2021 });
-    expect(extractMeta([], [block("2021年，我局通过网站主动公开信息")]).meta.organization).toBeNull();
+    expect(extractMeta([], text)).toEqual({ title: null, organization: "区经信局", year: 2021 });
+    expect(extractMeta([], [block("2021年，我局通过网站主动公开信息")]).organization).toBeNull();
   });
   it("prefers the statistical period for the year", () => {
     const text = [block("本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止。2024年将继续。2024年…2024年")];
-    expect(extractMeta([], text).meta.year).toBe(2023);
+    expect(extractMeta([], text).year).toBe(2023);
   });
 });
 

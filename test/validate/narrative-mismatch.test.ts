@@ -9,7 +9,8 @@ import {
 import { flattenReport, parseReport } from "../../src/index.js";
 import type { Report } from "../../src/types.js";
 import { validateReport } from "../../src/validate/validate-report.js";
-import { CORPUS_DIR, CORPUS_EXTRA_DIR, corpusReport, htmlText, readExpected } from "../helpers/corpus-report.js";
+import { corpusReport, htmlText } from "../helpers/corpus-report.js";
+import { corpusDir, extraDir, loadExpected } from "../helpers/corpus.js";
 import { makeReport } from "../helpers/make-report.js";
 
 const opts = { includeNotCheckable: true };
@@ -185,15 +186,15 @@ describe("narrative-mismatch: blank cells, duplicates, locations", () => {
 
 describe("narrative-mismatch on the corpus texts with their expected tables", () => {
   const entries = [
-    ...readExpected(CORPUS_DIR).map((e) => ({ dir: CORPUS_DIR, e })),
-    ...readExpected(CORPUS_EXTRA_DIR).map((e) => ({ dir: CORPUS_EXTRA_DIR, e })),
+    ...loadExpected(corpusDir).map((e) => ({ dir: corpusDir, e })),
+    ...loadExpected(extraDir).map((e) => ({ dir: extraDir, e })),
   ];
   const files = entries.flatMap(({ dir, e }) =>
     e.files.filter((f) => /\.(txt|md|html)$/.test(f.file)).map((f) => ({ dir, e, file: f.file })),
   );
 
   it("covers every text, markdown and HTML file of the corpus", () => {
-    expect(files.filter((f) => f.dir === CORPUS_DIR)).toHaveLength(13);
+    expect(files.filter((f) => f.dir === corpusDir)).toHaveLength(13);
   });
 
   it.each(files.map((f) => [f.file, f] as const))("%s", (_, { dir, e, file }) => {
@@ -206,9 +207,9 @@ describe("narrative-mismatch on the corpus texts with their expected tables", ()
   });
 
   it("finds pingtan-2023's 393 in both files, located in each source", () => {
-    const e = readExpected(CORPUS_DIR).find((x) => x.id === "pingtan-2023")!;
+    const e = loadExpected(corpusDir).find((x) => x.id === "pingtan-2023")!;
     for (const file of ["pingtan-2023.txt", "pingtan-2023.html"]) {
-      const report = corpusReport(CORPUS_DIR, e, file);
+      const report = corpusReport(corpusDir, e, file);
       const [f] = checkNarrativeMismatch(report, opts);
       expect(f, file).toMatchObject({ paths: ["activeDisclosure.normativeDocuments.inForce"], expected: 393, actual: 470 });
       expect(report.source.text.slice(f!.start, f!.end)).toBe("现行有效行政规范性文件393件");
@@ -217,8 +218,8 @@ describe("narrative-mismatch on the corpus texts with their expected tables", ()
 
   it("recognises the statements of the seeds and of pingtan (so the silence above is not vacuous)", () => {
     const claims = (id: string, file: string) => {
-      const e = readExpected(CORPUS_DIR).find((x) => x.id === id)!;
-      return narrativeClaims(corpusReport(CORPUS_DIR, e, file)).map((c) => `${c.path}=${c.figure}`);
+      const e = loadExpected(corpusDir).find((x) => x.id === id)!;
+      return narrativeClaims(corpusReport(corpusDir, e, file)).map((c) => `${c.path}=${c.figure}`);
     };
     expect(claims("seed-000", "seed-000.txt")).toEqual(["applications.newReceived.total=0", "applications.newReceived.total=0"]);
     expect(claims("seed-001", "seed-001.txt")).toEqual(["applications.newReceived.total=0"]);
@@ -229,16 +230,16 @@ describe("narrative-mismatch on the corpus texts with their expected tables", ()
 
   it("flags seed-000 and seed-001 once their tables say applications came in", () => {
     for (const id of ["seed-000", "seed-001"]) {
-      const e = readExpected(CORPUS_DIR).find((x) => x.id === id)!;
+      const e = loadExpected(corpusDir).find((x) => x.id === id)!;
       const broken = { ...e, values: { ...e.values, "applications.newReceived.total": 2 } };
-      const report = corpusReport(CORPUS_DIR, broken, `${id}.txt`);
+      const report = corpusReport(corpusDir, broken, `${id}.txt`);
       expect(figures(report), id).toEqual([["applications.newReceived.total", 0, 2]]);
     }
   });
 
   it("strips HTML for the section text used above", () => {
     expect(htmlText("<p>a&nbsp;<b>b</b>&#27979;</p>")).toBe("a b测");
-    const html = readFileSync(join(CORPUS_DIR, "pingtan-2023.html"), "utf8");
+    const html = readFileSync(join(corpusDir, "pingtan-2023.html"), "utf8");
     expect(htmlText(html)).toContain("现行有效行政规范性文件393件");
   });
 });
@@ -251,10 +252,10 @@ describe("narrative-mismatch on the corpus through the parser", () => {
     "activeDisclosure.rules.inForce",
     "activeDisclosure.normativeDocuments.inForce",
   ];
-  const files = readExpected(CORPUS_DIR).flatMap((e) => e.files.map((f) => ({ e, file: f.file })));
+  const files = loadExpected(corpusDir).flatMap((e) => e.files.map((f) => ({ e, file: f.file })));
 
   it.for(files.map((f) => [f.file, f] as const))("%s", ([, { e, file }], ctx) => {
-    const report = parseReport(readFileSync(join(CORPUS_DIR, file)));
+    const report = parseReport(readFileSync(join(corpusDir, file)));
     const flat = flattenReport(report);
     const misread = NARRATIVE_CELLS.filter((p) => p in e.values && flat[p] !== e.values[p]);
     if (report.template !== e.template || report.sections.length === 0 || misread.length > 0) {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Report, RuleName } from "../../src/types.js";
 import { REPORT_RULES, validateReport } from "../../src/validate/validate-report.js";
-import { CORPUS_DIR, corpusReport, readExpected } from "../helpers/corpus-report.js";
+import { corpusReport } from "../helpers/corpus-report.js";
+import { corpusDir, loadExpected } from "../helpers/corpus.js";
 import { makeReport } from "../helpers/make-report.js";
 
 describe("validateReport", () => {
@@ -114,9 +115,9 @@ describe("validateReport", () => {
 describe("validateReport on the corpus ground truth (tables from *.expected.json)", () => {
   // the rules the expected files settle without the parser's sections
   const RULES: RuleName[] = ["balance", "row-total", "outcome-total", "appeal-total", "negative", "non-integer", "missing-value", "outdated-template"];
-  for (const e of readExpected(CORPUS_DIR)) {
+  for (const e of loadExpected(corpusDir)) {
     it(`${e.id}: the expected findings of these rules, no more`, () => {
-      const report = corpusReport(CORPUS_DIR, e, e.files[0]!.file);
+      const report = corpusReport(corpusDir, e, e.files[0]!.file);
       const got = validateReport(report, { rules: RULES })
         .findings.map((f) => `${f.rule} ${f.severity} ${f.paths[0]}`)
         .sort();
