@@ -50,6 +50,7 @@ describe("bad input", () => {
     expect(report.appeals).toBeNull();
     const missing = report.diagnostics.filter((d) => d.code === "missing-table").map((d) => d.path);
     expect(missing).toEqual(["applications", "appeals"]);
+    expect(report.diagnostics.filter((d) => d.code === "missing-section")).toHaveLength(4);
   });
 
   it("a report cut inside table 3 keeps the rows it has and marks the rest missing", () => {

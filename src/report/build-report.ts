@@ -60,6 +60,7 @@ export function buildReport(text: string, tokenized: Tokenized, source: BuildSou
   const template = chooseTemplate(mapped, sections, blocks, text, diagnostics);
   const model = buildModel(template, mapped);
   missingTableDiagnostics(template, mapped, diagnostics);
+  missingSectionDiagnostics(template, sections, diagnostics);
   const cut = truncationDiagnostic(template, sections, tables, limit, text);
   if (cut) diagnostics.push(cut);
 
@@ -131,6 +132,22 @@ function missingTableDiagnostics(template: TemplateVersion, mapped: MappedTables
       message: `未找到表格“${names[kind]}” / table ${kind} (${names[kind]}) not found`,
     });
   }
+}
+
+const SECTION_NAMES = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"];
+
+function missingSectionDiagnostics(template: TemplateVersion, sections: readonly Section[], diagnostics: Diagnostic[]): void {
+  if (template !== "2021" && template !== "2019") return;
+  const found = new Set(sections.map((s) => s.number));
+  SECTION_NAMES.forEach((name, i) => {
+    if (found.has((i + 1) as Section["number"])) return;
+    diagnostics.push({
+      code: "missing-section",
+      severity: "warning",
+      path: "sections",
+      message: `未找到“${name}”一节的标题 / no heading of section ${i + 1} (${name})`,
+    });
+  });
 }
 
 /** A report whose text ends inside a table, before its last sections, was cut off. */
