@@ -133,6 +133,9 @@ function parsePrepared(prepared: Prepared, options: ParseOptions | undefined): R
 /**
  * The raw grids of a report, before they are mapped onto the model: each table with
  * its kind (when recognised), its layout, and cells with offsets into the text.
+ * Never throws on bad input: a text without tables gives `[]`. (A failure inside a
+ * tokenizer also gives `[]`; `parseReport` on the same input reports it as an
+ * `internal-error` diagnostic.)
  *
  * @example
  * ```ts
