@@ -6,7 +6,7 @@
  */
 import type { LogicalRow } from "../tables/logical-rows.js";
 import type { RowSpec } from "./templates.js";
-import { buildLabelIndex, keySimilarity, type LabelIndex } from "./match-label.js";
+import { buildLabelIndex, keySimilarity, similarities, type LabelIndex } from "./match-label.js";
 import { labelKey } from "./normalize.js";
 
 /** A written row matched to a template row. */
@@ -62,6 +62,56 @@ export function rowSimilarity(row: LogicalRow, spec: RowSpec, universe: readonly
   return row.numbers > 0 ? s : s * 0.6;
 }
 
+/**
+ * {@link rowSimilarity} of a row to every row of `universe` at once (indexed by position
+ * in `universe`): the label scores are looked up once per row instead of once per pair.
+ */
+function rowScores(row: LogicalRow, universe: readonly RowSpec[]): Float64Array {
+  const out = new Float64Array(universe.length);
+  const keys = rowKeys(row);
+  if (keys === null) return out;
+  const { own, grouped, groupOnly } = indexesOf(universe);
+  const ownScores = similarities(keys.last, own);
+  const groupedScores = keys.joined !== null ? similarities(keys.joined, grouped) : null;
+  for (let j = 0; j < out.length; j++) {
+    let s = ownScores[j] ?? 0;
+    if (groupedScores !== null) s = Math.max(s, groupedScores[j] ?? 0);
+    if (groupOnly[j] !== "" && groupOnly[j] === keys.last) s *= 0.5;
+    out[j] = row.numbers > 0 ? s : s * 0.6;
+  }
+  return out;
+}
+
+const positionCache = new WeakMap<readonly RowSpec[], WeakMap<readonly RowSpec[], Int32Array>>();
+
+/** Where each of `specs` stands in `universe` (-1 when absent), computed once per pair of lists. */
+function positionsIn(specs: readonly RowSpec[], universe: readonly RowSpec[]): Int32Array {
+  let byUniverse = positionCache.get(specs);
+  if (!byUniverse) positionCache.set(specs, (byUniverse = new WeakMap()));
+  let positions = byUniverse.get(universe);
+  if (!positions) {
+    const { position } = indexesOf(universe);
+    positions = Int32Array.from(specs, (s) => position.get(s) ?? -1);
+    byUniverse.set(universe, positions);
+  }
+  return positions;
+}
+
+/** The similarity matrix of rows × specs (row-major), see {@link rowSimilarity}. */
+function similarityMatrix(rows: readonly LogicalRow[], specs: readonly RowSpec[], universe: readonly RowSpec[]): Float64Array {
+  const S = specs.length;
+  const sim = new Float64Array(rows.length * S);
+  const positions = positionsIn(specs, universe);
+  rows.forEach((row, i) => {
+    const scores = rowScores(row, universe);
+    for (let j = 0; j < S; j++) {
+      const p = positions[j]!;
+      sim[i * S + j] = p < 0 ? 0 : scores[p]!;
+    }
+  });
+  return sim;
+}
+
 const keyCache = new WeakMap<LogicalRow, { last: string; joined: string | null } | null>();
 
 /** The label keys of a row, computed once: its own label, and all its labels joined. */
@@ -87,8 +137,7 @@ export function alignRows(rows: readonly LogicalRow[], specs: readonly RowSpec[]
   const W = S + 1;
   // best[i*W+j]: best total using candidates[i..] and specs[j..]
   const best = new Float64Array((R + 1) * W);
-  const sim = new Float64Array(R * S);
-  for (let i = 0; i < R; i++) for (let j = 0; j < S; j++) sim[i * S + j] = rowSimilarity(candidates[i]!, specs[j]!, universe);
+  const sim = similarityMatrix(candidates, specs, universe);
   for (let i = R - 1; i >= 0; i--) {
     for (let j = S - 1; j >= 0; j--) {
       const s = sim[i * S + j]!;
@@ -153,12 +202,14 @@ export function fillGaps(rows: readonly LogicalRow[], specs: readonly RowSpec[],
 export function matchRowsByLabel(rows: readonly LogicalRow[], specs: readonly RowSpec[], universe: readonly RowSpec[] = specs): RowMatch[] {
   const candidates = rows.filter((r) => r.values.length > 0 && r.labels.length > 0);
   const pairs: RowMatch[] = [];
-  for (const row of candidates) {
-    for (const spec of specs) {
-      const score = rowSimilarity(row, spec, universe);
-      if (score >= MIN_SCORE) pairs.push({ row, spec, score });
+  const S = specs.length;
+  const sim = similarityMatrix(candidates, specs, universe);
+  candidates.forEach((row, i) => {
+    for (let j = 0; j < S; j++) {
+      const score = sim[i * S + j]!;
+      if (score >= MIN_SCORE) pairs.push({ row, spec: specs[j]!, score });
     }
-  }
+  });
   pairs.sort((a, b) => b.score - a.score || a.row.start - b.row.start);
   const usedRows = new Set<LogicalRow>();
   const usedSpecs = new Set<RowSpec>();

@@ -30,6 +30,7 @@ export interface HeadingHit {
 
 /** Recognise a section heading at the start of a block's text. */
 export function headingOf(text: string): { number: 1 | 2 | 3 | 4 | 5 | 6; heading: string } | null {
+  if (!startsWithNumeral(text)) return null;
   const t = toHalfWidth(text).trimStart().replace(/^[#*\s]+/, "");
   const m = /^([一二三四五六])\s*[、.,，．]\s*/.exec(t);
   if (!m) return null;
@@ -40,6 +41,16 @@ export function headingOf(text: string): { number: 1 | 2 | 3 | 4 | 5 | 6; headin
   const phrase = /^[^\n。；;]{0,40}?(情况|事项|措施|不足)/.exec(line);
   const heading = phrase ? phrase[0] : line.slice(0, 40);
   return { number: (n + 1) as HeadingHit["number"], heading: heading.trim() };
+}
+
+/** Cheap test before the full one: the first character after spaces, `#` and `*` is 一…六. */
+function startsWithNumeral(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === "#" || c === "*" || c === "\uff03" || c === "\uff0a" || c === "\u200b" || /\s/.test(c)) continue;
+    return NUMERALS.includes(c as (typeof NUMERALS)[number]);
+  }
+  return false;
 }
 
 /** All heading hits in document order. */

@@ -173,7 +173,7 @@ function readMatchedRows(
     const own = readingsOf.get(m);
     if (short.has(spec.path)) continue;
     if (own) readFloatingRow(base, spec.columns.map((c) => c.key), m.row, own, out);
-    else readRowValues(base, spec.columns.map((c) => c.key), m.row, out, offsets.get(m.row.values.length));
+    else readRowValues(base, cellPaths(kind, spec), m.row, out, offsets.get(m.row.values.length));
   }
   if (short.size > 0) readShortRows(specs, short, out);
 }
@@ -188,7 +188,7 @@ function readShortRows(specs: readonly RowSpec[], short: ReadonlyMap<string, Row
     const decision = decisions.get(path);
     const alternatives = (decision?.alternatives ?? []).map((values) => Object.fromEntries(keys.map((k, i) => [`${base}.${k}`, values[i] ?? null])));
     if (!decision || decision.consistent === 0) {
-      readRowValues(base, keys, m.row, out);
+      readRowValues(base, keys.map((k) => `${base}.${k}`), m.row, out);
       out.diagnostics.push({
         code: "ambiguous-cell",
         severity: "warning",
@@ -280,10 +280,20 @@ function labelScore(m: RowMatch): number {
   return m.row.numbers > 0 ? m.score : Math.min(1, m.score / 0.6);
 }
 
-/** Fit one row's cells to its columns and record values, locations and diagnostics. */
-function readRowValues(base: string, keys: readonly string[], row: LogicalRow, out: MappedTables, offset?: number): void {
-  const fitted = row.numbers < keys.length ? fitValuesAt(row.values, keys.length, offset) : fitValues(row.values, keys.length);
-  keys.forEach((key, i) => recordCell(`${base}.${key}`, fitted.cells[i] ?? null, row, out));
+const pathCache = new WeakMap<RowSpec, Partial<Record<TableKind, readonly string[]>>>();
+
+/** The model paths of a template row's cells (`kind.row.column`), built once. */
+function cellPaths(kind: TableKind, spec: RowSpec): readonly string[] {
+  let byKind = pathCache.get(spec);
+  if (!byKind) pathCache.set(spec, (byKind = {}));
+  return (byKind[kind] ??= spec.columns.map((c) => `${kind}.${spec.path}.${c.key}`));
+}
+
+/** Fit one row's cells to its columns (one path each) and record values, locations and diagnostics. */
+function readRowValues(base: string, paths: readonly string[], row: LogicalRow, out: MappedTables, offset?: number): void {
+  const n = paths.length;
+  const fitted = row.numbers < n ? fitValuesAt(row.values, n, offset) : fitValues(row.values, n);
+  for (let i = 0; i < n; i++) recordCell(paths[i]!, fitted.cells[i] ?? null, row, out);
   if (fitted.extra.length > 0) {
     const first = fitted.extra[0]!;
     out.diagnostics.push({

@@ -76,8 +76,8 @@ export function keySimilarity(key: string, i: number, index: LabelIndex): number
   return similarities(key, index)[i] ?? 0;
 }
 
-/** The similarity of a written key to every candidate of the index, computed once per key. */
-function similarities(a: string, index: LabelIndex): Float64Array {
+/** The similarity of a written key to every candidate of the index, computed once per key (do not mutate). */
+export function similarities(a: string, index: LabelIndex): Float64Array {
   let scores = index.scores.get(a);
   if (scores) return scores;
   scores = new Float64Array(index.keys.length);

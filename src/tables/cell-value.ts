@@ -29,8 +29,36 @@ export function toHalfWidth(text: string): string {
 const NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/;
 const UNIT = /^(万元|元|件|条|个|项|次|起|人次|户|份)$/;
 
-/** Read a cell's text. Never throws. */
+/** Read a cell's text. Never throws. The result is shared between calls: do not mutate it. */
 export function readCellValue(raw: string): CellValue {
+  const plain = plainInteger(raw);
+  if (plain !== null) return plain;
+  let value = valueCache.get(raw);
+  if (value === undefined) {
+    value = readValue(raw);
+    // cell texts repeat (labels, blanks, small numbers); long text does not
+    if (raw.length <= 80) {
+      if (valueCache.size > 4_000) valueCache.clear();
+      valueCache.set(raw, value);
+    }
+  }
+  return value;
+}
+
+const valueCache = new Map<string, CellValue>();
+
+/** A cell that is nothing but 1–15 ASCII digits (most value cells), read without regexes. */
+function plainInteger(raw: string): CellValue | null {
+  const n = raw.length;
+  if (n === 0 || n > 15) return null;
+  for (let i = 0; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+  }
+  return { kind: "number", value: Number(raw) };
+}
+
+function readValue(raw: string): CellValue {
   const text = toHalfWidth(raw).trim();
   if (BLANK_MARKERS.has(text)) return { kind: "blank", marker: text };
   const compact = text.replace(/\s+/g, "");
