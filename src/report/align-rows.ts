@@ -112,25 +112,25 @@ function similarityMatrix(rows: readonly LogicalRow[], specs: readonly RowSpec[]
   return sim;
 }
 
-const keyCache = new WeakMap<LogicalRow, { last: string; joined: string | null } | null>();
-
-/** The label keys of a row, computed once: its own label, and all its labels joined. */
+/** The label keys of a row, computed once (kept on the row): its own label, and all its labels joined. */
 function rowKeys(row: LogicalRow): { last: string; joined: string | null } | null {
-  let keys = keyCache.get(row);
-  if (keys === undefined) {
+  if (row.keys === undefined) {
     const last = row.labels[row.labels.length - 1];
-    keys = last
+    row.keys = last
       ? { last: labelKey(last.text), joined: row.labels.length > 1 ? labelKey(row.labels.map((c) => c.text).join("")) : null }
       : null;
-    keyCache.set(row, keys);
   }
-  return keys;
+  return row.keys;
 }
 /**
  * Align rows to specs; rows without any value cell never match. `universe` lists every
  * row of the table in both templates (defaults to `specs`).
  */
 export function alignRows(rows: readonly LogicalRow[], specs: readonly RowSpec[], universe: readonly RowSpec[] = specs): RowMatch[] {
+  return cachedMatches("align", rows, specs, universe, computeAlignment);
+}
+
+function computeAlignment(rows: readonly LogicalRow[], specs: readonly RowSpec[], universe: readonly RowSpec[]): RowMatch[] {
   const candidates = rows.filter((r) => r.values.length > 0 && r.labels.length > 0);
   const R = candidates.length;
   const S = specs.length;
@@ -200,6 +200,10 @@ export function fillGaps(rows: readonly LogicalRow[], specs: readonly RowSpec[],
  * before the table's fragments). Best pairs first; each row and spec used once.
  */
 export function matchRowsByLabel(rows: readonly LogicalRow[], specs: readonly RowSpec[], universe: readonly RowSpec[] = specs): RowMatch[] {
+  return cachedMatches("label", rows, specs, universe, computeLabelMatches);
+}
+
+function computeLabelMatches(rows: readonly LogicalRow[], specs: readonly RowSpec[], universe: readonly RowSpec[]): RowMatch[] {
   const candidates = rows.filter((r) => r.values.length > 0 && r.labels.length > 0);
   const pairs: RowMatch[] = [];
   const S = specs.length;
@@ -222,4 +226,55 @@ export function matchRowsByLabel(rows: readonly LogicalRow[], specs: readonly Ro
   }
   const order = new Map(specs.map((s, i) => [s, i]));
   return out.sort((a, b) => order.get(a.spec)! - order.get(b.spec)!);
+}
+
+type Matcher = (rows: readonly LogicalRow[], specs: readonly RowSpec[], universe: readonly RowSpec[]) => RowMatch[];
+
+/** A cached result: per match, the index of its row in `rows` and of its spec in `specs`. */
+type ShapeMatches = ReadonlyArray<readonly [row: number, spec: number, score: number]>;
+
+const shapeCache = new Map<string, WeakMap<readonly RowSpec[], WeakMap<readonly RowSpec[], Map<string, ShapeMatches>>>>();
+
+/**
+ * Reports of one template print the same labels: a table whose rows have the same shape
+ * as one seen before (the same label keys, the same rows with and without numbers) gets
+ * the same matches, so they are computed once per shape. `null` when the rows' offsets are
+ * out of order (ties of {@link matchRowsByLabel} go by offset) — then nothing is cached.
+ */
+function rowShape(rows: readonly LogicalRow[]): string | null {
+  let shape = "";
+  let lastStart = -Infinity;
+  for (const row of rows) {
+    if (row.start < lastStart) return null;
+    lastStart = row.start;
+    const keys = rowKeys(row);
+    const candidate = row.values.length > 0 && row.labels.length > 0;
+    shape += `${candidate ? 1 : 0}${row.numbers > 0 ? 1 : 0}${keys?.last ?? ""}\u0001${keys?.joined ?? ""}\u0002`;
+  }
+  return shape;
+}
+
+function cachedMatches(
+  name: string,
+  rows: readonly LogicalRow[],
+  specs: readonly RowSpec[],
+  universe: readonly RowSpec[],
+  compute: Matcher,
+): RowMatch[] {
+  const shape = rowShape(rows);
+  if (shape === null) return compute(rows, specs, universe);
+  let bySpecs = shapeCache.get(name);
+  if (!bySpecs) shapeCache.set(name, (bySpecs = new WeakMap()));
+  let byUniverse = bySpecs.get(specs);
+  if (!byUniverse) bySpecs.set(specs, (byUniverse = new WeakMap()));
+  let byShape = byUniverse.get(universe);
+  if (!byShape) byUniverse.set(universe, (byShape = new Map()));
+  const cached = byShape.get(shape);
+  if (cached) return cached.map(([row, spec, score]) => ({ row: rows[row]!, spec: specs[spec]!, score }));
+  const matches = compute(rows, specs, universe);
+  const rowIndex = new Map(rows.map((r, i) => [r, i]));
+  const specIndex = new Map(specs.map((s, i) => [s, i]));
+  if (byShape.size >= 256) byShape.clear();
+  byShape.set(shape, matches.map((m) => [rowIndex.get(m.row)!, specIndex.get(m.spec)!, m.score] as const));
+  return matches;
 }

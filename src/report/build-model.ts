@@ -1,7 +1,7 @@
 /**
  * Nested model objects from the flat values read from the tables.
  */
-import type { ActiveDisclosure2019, ActiveDisclosure2021, Appeals, Applications, TemplateVersion } from "../types.js";
+import type { ActiveDisclosure2019, ActiveDisclosure2021, Appeals, Applications, TableKind, TemplateVersion } from "../types.js";
 import type { MappedTables } from "./map-tables.js";
 import { templatePaths } from "./templates.js";
 
@@ -16,6 +16,32 @@ export function setPath(root: Tree, path: string, value: number | null): void {
     keys = path.split(".");
     splitCache.set(path, keys);
   }
+  setKeys(root, keys, value);
+}
+
+/** One value path of a template, split once. */
+interface PlanStep {
+  path: string;
+  kind: TableKind;
+  keys: readonly string[];
+}
+
+const plans = new Map<TemplateVersion, readonly PlanStep[]>();
+
+/** The value paths of a template with their table and keys, computed once. */
+function planOf(template: TemplateVersion): readonly PlanStep[] {
+  let plan = plans.get(template);
+  if (!plan) {
+    plan = templatePaths(template).map((path) => {
+      const keys = path.split(".");
+      return { path, kind: keys[0] as TableKind, keys };
+    });
+    plans.set(template, plan);
+  }
+  return plan;
+}
+
+function setKeys(root: Tree, keys: readonly string[], value: number | null): void {
   let node = root;
   for (let i = 0; i < keys.length - 1; i++) {
     const k = keys[i]!;
@@ -39,10 +65,9 @@ export function buildModel(
   appeals: Appeals | null;
 } {
   const root: Tree = {};
-  for (const path of templatePaths(template)) {
-    const kind = path.slice(0, path.indexOf("."));
-    if (!mapped.present.has(kind as never)) continue;
-    setPath(root, path, mapped.values.get(path) ?? null);
+  for (const { path, kind, keys } of planOf(template)) {
+    if (!mapped.present.has(kind)) continue;
+    setKeys(root, keys, mapped.values.get(path) ?? null);
   }
   return {
     activeDisclosure: (root.activeDisclosure ?? null) as unknown as ActiveDisclosure2021 | ActiveDisclosure2019 | null,

@@ -97,4 +97,23 @@ describe("row alignment", () => {
     const matches = alignRows(rows, rowsOf("applications", "2021"));
     expect(matches.map((m) => m.spec.path)).toEqual(["newReceived", "otherHandling.overdueFee", "otherHandling.other", "total"]);
   });
+
+  const table = (newReceived: string[], total: string[]) =>
+    [["一、本年新收政府信息公开申请数量", ...newReceived], ["(七) 总计", ...total]].map((r) => toLogicalRow(r.map(cell)));
+
+  it("gives a table of a shape seen before the same matches, on its own rows", () => {
+    const first = table(["1", "0", "0", "0", "0", "0", "1"], ["1", "0", "0", "0", "0", "0", "1"]);
+    const second = table(["5", "0", "0", "0", "0", "0", "5"], ["7", "0", "0", "0", "0", "0", "7"]);
+    const a = alignRows(first, rowsOf("applications", "2021"));
+    const b = alignRows(second, rowsOf("applications", "2021"));
+    expect(b.map((m) => [m.spec.path, m.score])).toEqual(a.map((m) => [m.spec.path, m.score]));
+    expect(b.map((m) => m.row)).toEqual(second);
+    expect(b[0]!.row).toBe(second[0]);
+  });
+
+  it("does not reuse the matches of a shape when a row gains or loses its numbers", () => {
+    const withNumbers = alignRows(table(["1", "0", "0", "0", "0", "0", "1"], ["1"]), rowsOf("applications", "2021"));
+    const labelsOnly = alignRows(table(["", "", "", "", "", "", ""], ["1"]), rowsOf("applications", "2021"));
+    expect(withNumbers.map((m) => m.score)[0]).toBeGreaterThan(labelsOnly.map((m) => m.score)[0] ?? 0);
+  });
 });
