@@ -4,7 +4,7 @@
  * read the bytes, parse, validate, and format the output chunk of the command.
  * Everything in and out is structured-clone friendly (plain data and strings).
  */
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
 import { flattenReport, isMissingPeer, parseDocument, parseReport, sniffFormat, validateReport } from "../index.js";
 import type { Report, Severity, Validation } from "../types.js";
 import { reportCsvRow, type CsvValue } from "./csv.js";
@@ -102,12 +102,16 @@ function describeError(error: unknown): string {
 function readInput(input: TaskInput, maxBytes: number): Uint8Array | string {
   if (input.error !== undefined) return input.error;
   if (input.path === null) return "no input";
+  let fd: number | null = null;
   try {
-    const size = statSync(input.path).size;
+    fd = openSync(input.path, "r");
+    const size = fstatSync(fd).size;
     if (maxBytes > 0 && size > maxBytes) return `file too large (${size} bytes; see --max-size)`;
-    return readFileSync(input.path);
+    return readFileSync(fd);
   } catch (error) {
     return describeFsError(error);
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
 }
 
