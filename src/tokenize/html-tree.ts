@@ -121,21 +121,24 @@ class TreeBuilder implements TokenizerCallbacks {
   }
 
   onattribname(start: number, endIndex: number): void {
-    this.attrName = this.source.slice(start, endIndex).toLowerCase();
+    const name = this.source.slice(start, endIndex).toLowerCase();
+    const el = this.pending;
+    // only the first of the kept attributes is read; the values of the others are skipped
+    this.attrName = el && KEPT_ATTRIBUTES.has(name) && !(name in el.attrs) ? name : "";
     this.attrValue = "";
   }
 
   onattribdata(start: number, endIndex: number): void {
-    this.attrValue += this.source.slice(start, endIndex);
+    if (this.attrName !== "") this.attrValue += this.source.slice(start, endIndex);
   }
 
   onattribentity(codepoint: number): void {
-    this.attrValue += String.fromCodePoint(codepoint);
+    if (this.attrName !== "") this.attrValue += String.fromCodePoint(codepoint);
   }
 
   onattribend(_quote: QuoteType, endIndex: number): void {
     const el = this.pending;
-    if (el && KEPT_ATTRIBUTES.has(this.attrName) && !(this.attrName in el.attrs)) el.attrs[this.attrName] = this.attrValue;
+    if (el && this.attrName !== "") el.attrs[this.attrName] = this.attrValue;
     this.attrName = "";
     this.attrValue = "";
     this.lastEnd = endIndex;
