@@ -14,6 +14,9 @@ const YEAR_OPENING = /(?:^|[。；\n])\s*(?:20\d{2}|二〇..)\s*年度?[,，]?\s
 /** Words that start what the organ did: the organ's name ends before them. */
 const ACTION = /(认真|扎实|坚持|深入|全面|积极|不断|持续|进一步|围绕|紧紧|高度|严格|切实|根据|立足|聚焦|主动|通过|始终|继续|依法|牢固|按照|以|在|对|将|把|为|从|于|未|无|没有|收到|受理)/u;
 const ENDS_WITH_ORGAN = new RegExp(`^[\\u4e00-\\u9fa5]*?${ORGAN_SUFFIX}`, "u");
+/** A text ending in an organ word. */
+const ORGAN_AT_END = new RegExp(`${ORGAN_SUFFIX}$`);
+const ORGAN_AT_END_U = new RegExp(`${ORGAN_SUFFIX}$`, "u");
 const PUBLISHER = /(?:发布机构|发文机关|发布单位|来源)[:：]\s*([\u4e00-\u9fa5]{2,30}?)(?=\s|$|[，。|])/;
 
 /**
@@ -37,7 +40,7 @@ function findTitle(blocks: readonly TextBlock[]): { text: string; start: number;
     // a title wrapped over two lines: "2025 年上海市人民政府办公厅政府信息公开" + "工作年度报告",
     // or the organ on a line of its own: "淮安市人民政府" + "2024 年政府信息公开工作年度报告"
     const next = head[i + 1];
-    if (next && block.text.trim().length <= 30 && new RegExp(`${ORGAN_SUFFIX}$`).test(block.text.trim())) {
+    if (next && block.text.trim().length <= 30 && ORGAN_AT_END.test(block.text.trim())) {
       const after = titleFromBlock(next);
       if (after && /^\s*(?:20|19)\d{2}\s*年/.test(after.text)) {
         return { text: `${block.text.trim()}${after.text}`, start: block.start, end: after.end };
@@ -84,14 +87,14 @@ export function organizationFromTitle(title: string): string | null {
   const before = /^(.{2,40}?)(?:关于)?(?:20\d{2}|19\d{2})年/.exec(t);
   if (before) return before[1]!;
   const after = /^(?:20\d{2}|19\d{2})年度?(.{2,40}?)(?:政府信息公开|信息公开)/.exec(t);
-  if (after && new RegExp(`${ORGAN_SUFFIX}$`).test(after[1]!)) return after[1]!;
+  if (after && ORGAN_AT_END.test(after[1]!)) return after[1]!;
   return null;
 }
 
 function publisherOf(blocks: readonly TextBlock[]): string | null {
   for (const b of blocks.slice(0, 12)) {
     const m = PUBLISHER.exec(b.text);
-    if (m && new RegExp(`${ORGAN_SUFFIX}$`).test(m[1]!)) return m[1]!;
+    if (m && ORGAN_AT_END.test(m[1]!)) return m[1]!;
   }
   return null;
 }
@@ -112,7 +115,7 @@ function organFrom(clause: string): string | null {
   const head = action ? clause.slice(0, action.index) : clause;
   for (let end = head.length; end >= 2; end--) {
     const candidate = head.slice(0, end);
-    if (new RegExp(`${ORGAN_SUFFIX}$`, "u").test(candidate) && ENDS_WITH_ORGAN.test(candidate)) return candidate;
+    if (ORGAN_AT_END_U.test(candidate) && ENDS_WITH_ORGAN.test(candidate)) return candidate;
   }
   return null;
 }
