@@ -44,7 +44,10 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 
 /** A sum without binary floating-point noise (`0.1 + 0.2` is `0.3`). */
 export function sumOf(values: readonly number[]): number {
-  const sum = values.reduce((a, b) => a + b, 0);
+  return denoised(values.reduce((a, b) => a + b, 0));
+}
+
+function denoised(sum: number): number {
   return Number.isInteger(sum) ? sum : Number(sum.toFixed(10));
 }
 
@@ -83,8 +86,12 @@ interface Snapshot {
   report: Report;
   /** Every leaf of the tables: numbers and nulls. */
   values: Map<string, number | null>;
+  /** False when no number of the tables is negative or fractional (then `negative` and `non-integer` find nothing). */
+  unusual: boolean;
   numeric?: Array<[string, number]>;
 }
+
+const TABLE_KEYS = ["activeDisclosure", "applications", "appeals"] as const;
 
 let current: Snapshot | null = null;
 
@@ -99,9 +106,9 @@ function snapshotOf(report: Report): Snapshot | null {
  */
 export function withSnapshot<T>(report: Report, fn: () => T): T {
   const previous = current;
-  const values = new Map<string, number | null>();
-  for (const key of TABLE_KEYS) collectValues(report[key], key, values);
-  current = { report, values };
+  const snap: Snapshot = { report, values: new Map(), unusual: false };
+  for (const key of TABLE_KEYS) collectValues(report[key], key, snap);
+  current = snap;
   try {
     return fn();
   } finally {
@@ -109,15 +116,50 @@ export function withSnapshot<T>(report: Report, fn: () => T): T {
   }
 }
 
-function collectValues(node: unknown, prefix: string, out: Map<string, number | null>): void {
+function collectValues(node: unknown, prefix: string, snap: Snapshot): void {
   if (!isObject(node)) return;
   for (const key in node) {
     if (!Object.prototype.hasOwnProperty.call(node, key)) continue;
     const value = node[key];
-    const path = `${prefix}.${key}`;
-    if (typeof value === "number" || value === null) out.set(path, value);
-    else collectValues(value, path, out);
+    const path = childPath(prefix, key);
+    if (value === null) snap.values.set(path, value);
+    else if (typeof value === "number") {
+      snap.values.set(path, value);
+      if (isUnusual(value)) snap.unusual = true;
+    } else collectValues(value, path, snap);
   }
+}
+
+/**
+ * `${prefix}.${key}`, the same string object every time: the report's paths are few, and a
+ * string built once keeps its hash, so the snapshot's map does not rehash a fresh copy per cell.
+ */
+function childPath(prefix: string, key: string): string {
+  const cached = childPaths.get(prefix)?.get(key);
+  if (cached !== undefined) return cached;
+  if (cachedPaths >= MAX_CACHED_PATHS) {
+    childPaths.clear();
+    cachedPaths = 0;
+  }
+  const path = `${prefix}.${key}`;
+  let children = childPaths.get(prefix);
+  if (children === undefined) {
+    children = new Map();
+    childPaths.set(prefix, children);
+  }
+  children.set(key, path);
+  cachedPaths++;
+  return path;
+}
+
+/** Paths by prefix and key; cleared when odd models have filled it with far more paths than the templates have. */
+const childPaths = new Map<string, Map<string, string>>();
+const MAX_CACHED_PATHS = 10_000;
+let cachedPaths = 0;
+
+/** True for a number `negative` or `non-integer` may report: below zero or not whole. */
+function isUnusual(value: number): boolean {
+  return value < 0 || !Number.isInteger(value);
 }
 
 /**
@@ -126,32 +168,70 @@ function collectValues(node: unknown, prefix: string, out: Map<string, number | 
  * equation's severity with `expected` (the parts) and `actual` (the total).
  */
 export function checkEquation(read: CellReader, eq: Equation, options: RuleOptions): Finding[] {
-  const nullPaths = eq.paths.filter((p) => typeof read(p) !== "number");
-  if (nullPaths.length > 0) {
-    if (!options.includeNotCheckable) return [];
-    return [
-      {
-        rule: eq.rule,
-        severity: "info",
-        message: notCheckableMessage(eq.rule, eq.subject, nullPaths),
-        paths: [...eq.paths],
-        notCheckable: true,
-      },
-    ];
+  const finding = equationFinding(read, eq, options);
+  return finding === undefined ? [] : [finding];
+}
+
+/** {@link checkEquation} over several equations, their findings in order. */
+export function checkEquations(read: CellReader, equations: readonly Equation[], options: RuleOptions): Finding[] {
+  const findings: Finding[] = [];
+  for (const eq of equations) {
+    const finding = equationFinding(read, eq, options);
+    if (finding !== undefined) findings.push(finding);
   }
-  const expected = sumOf(eq.expectedFrom.map((p) => read(p) as number));
-  const actual = sumOf(eq.actualFrom.map((p) => read(p) as number));
-  if (!differs(expected, actual)) return [];
-  return [
-    {
-      rule: eq.rule,
-      severity: eq.severity,
-      message: eq.message(expected, actual),
-      paths: [...eq.paths],
-      expected,
-      actual,
-    },
-  ];
+  return findings;
+}
+
+/** The finding of one equation, or `undefined`; builds nothing when the equation holds. */
+function equationFinding(read: CellReader, eq: Equation, options: RuleOptions): Finding | undefined {
+  if (!allNumbers(read, eq.paths)) return options.includeNotCheckable ? notCheckable(read, eq) : undefined;
+  const expected = sumRead(read, eq.expectedFrom);
+  const actual = sumRead(read, eq.actualFrom);
+  if (!differs(expected, actual)) return undefined;
+  return {
+    rule: eq.rule,
+    severity: eq.severity,
+    message: eq.message(expected, actual),
+    paths: [...eq.paths],
+    expected,
+    actual,
+  };
+}
+
+function notCheckable(read: CellReader, eq: Equation): Finding {
+  const nullPaths = eq.paths.filter((p) => typeof read(p) !== "number");
+  return {
+    rule: eq.rule,
+    severity: "info",
+    message: notCheckableMessage(eq.rule, eq.subject, nullPaths),
+    paths: [...eq.paths],
+    notCheckable: true,
+  };
+}
+
+function allNumbers(read: CellReader, paths: readonly string[]): boolean {
+  for (const path of paths) if (typeof read(path) !== "number") return false;
+  return true;
+}
+
+/** {@link sumOf} of the cells at `paths` (all numbers), without an array of them. */
+function sumRead(read: CellReader, paths: readonly string[]): number {
+  let sum = 0;
+  for (const path of paths) sum += read(path) as number;
+  return denoised(sum);
+}
+
+/** Memoises `build` per template: what a rule derives from the template alone is built once. */
+export function perTemplate<T>(build: (template: TableTemplate) => T): (template: TableTemplate) => T {
+  const cache = new Map<TableTemplate, T>();
+  return (template) => {
+    let value = cache.get(template);
+    if (value === undefined) {
+      value = build(template);
+      cache.set(template, value);
+    }
+    return value;
+  };
 }
 
 /** Adds the offsets of the finding's first cell (from `report.locations`) when the parser recorded them. */
@@ -163,8 +243,6 @@ export function locate(report: Report, finding: Finding): Finding {
   if (!isObject(loc) || typeof loc.start !== "number" || typeof loc.end !== "number") return finding;
   return { ...finding, start: loc.start, end: loc.end };
 }
-
-const TABLE_KEYS = ["activeDisclosure", "applications", "appeals"] as const;
 
 function collectLeaves(node: unknown, prefix: string, out: Map<string, number>): void {
   if (!isObject(node)) return;
@@ -181,11 +259,39 @@ function collectLeaves(node: unknown, prefix: string, out: Map<string, number>):
  */
 export function numericCells(report: Report): Array<[string, number]> {
   const snap = snapshotOf(report);
-  if (snap?.numeric) return snap.numeric;
+  if (snap === null) return walkedNumericCells(report);
+  if (snap.numeric === undefined) snap.numeric = snapshotNumericCells(report, snap.values);
+  return snap.numeric;
+}
+
+/** The cells of {@link numericCells} that are negative or not whole numbers, in its order. */
+export function unusualCells(report: Report): Array<[string, number]> {
+  const snap = snapshotOf(report);
+  if (snap !== null && !snap.unusual) return [];
+  return numericCells(report).filter(([, value]) => isUnusual(value));
+}
+
+function snapshotNumericCells(report: Report, values: Map<string, number | null>): Array<[string, number]> {
+  const template = tableTemplate(report);
+  const cells: Array<[string, number]> = [];
+  if (template !== null) {
+    for (const path of templatePaths(template)) {
+      const value = values.get(path);
+      if (typeof value === "number") cells.push([path, value]);
+    }
+  }
+  const taken = template === null ? null : templatePathSet(template);
+  for (const [path, value] of values) {
+    if (value !== null && (taken === null || !taken.has(path))) cells.push([path, value]);
+  }
+  return cells;
+}
+
+const templatePathSet = perTemplate((template) => new Set(templatePaths(template)));
+
+function walkedNumericCells(report: Report): Array<[string, number]> {
   const leaves = new Map<string, number>();
-  if (snap) {
-    for (const [path, value] of snap.values) if (value !== null) leaves.set(path, value);
-  } else for (const key of TABLE_KEYS) collectLeaves(report[key], key, leaves);
+  for (const key of TABLE_KEYS) collectLeaves(report[key], key, leaves);
   const template = tableTemplate(report);
   const ordered: Array<[string, number]> = [];
   if (template !== null) {
@@ -197,7 +303,5 @@ export function numericCells(report: Report): Array<[string, number]> {
       }
     }
   }
-  const cells: Array<[string, number]> = [...ordered, ...leaves.entries()];
-  if (snap) snap.numeric = cells;
-  return cells;
+  return [...ordered, ...leaves.entries()];
 }
