@@ -234,14 +234,20 @@ export function perTemplate<T>(build: (template: TableTemplate) => T): (template
   };
 }
 
-/** Adds the offsets of the finding's first cell (from `report.locations`) when the parser recorded them. */
+/**
+ * Adds the offsets of the finding's first cell (from `report.locations`) when the parser recorded them.
+ * The finding must be a rule's own fresh object: it gets `start` and `end` in place (as a copy
+ * with them appended would have them), which spares a copy per finding.
+ */
 export function locate(report: Report, finding: Finding): Finding {
   if (finding.start !== undefined || finding.paths.length === 0) return finding;
   const locations: unknown = report.locations;
   if (!isObject(locations)) return finding;
   const loc = locations[finding.paths[0]!];
   if (!isObject(loc) || typeof loc.start !== "number" || typeof loc.end !== "number") return finding;
-  return { ...finding, start: loc.start, end: loc.end };
+  finding.start = loc.start;
+  finding.end = loc.end;
+  return finding;
 }
 
 function collectLeaves(node: unknown, prefix: string, out: Map<string, number>): void {
