@@ -13,8 +13,8 @@
  * - the number of rules / normative documents in force (`现行有效行政规范性文件393件`)
  *   against `activeDisclosure.*.inForce` (2021 template only).
  */
-import { toHalfWidth } from "../../tables/cell-value.js";
 import type { Finding, Report, Span } from "../../types.js";
+import { compact } from "../compact-text.js";
 import { narrativeMismatchMessage, notCheckableMessage } from "../messages.js";
 import { isObject, readerOf, tableTemplate, type CellReader, type ReportRule, type RuleOptions } from "../rule.js";
 
@@ -32,28 +32,10 @@ interface Claim {
   textStart: number | undefined;
 }
 
-/** A text with its whitespace removed and digits/punctuation folded, mapped back to the original. */
-interface CompactText {
-  text: string;
-  /** `origin[i]` is the offset in the original text of compact character `i`. */
-  origin: number[];
-}
-
-function compact(raw: string): CompactText {
-  const folded = toHalfWidth(raw);
-  let text = "";
-  const origin: number[] = [];
-  for (let i = 0; i < folded.length; i++) {
-    const c = folded[i]!;
-    if (/\s/.test(c)) continue;
-    text += c;
-    origin.push(i);
-  }
-  return { text, origin };
-}
-
-const CLAUSE_END = /[,，。;；:：!！?？]/;
-const NOT_CLAUSE_END = "[^,，。;；:：!！?？]";
+/** Punctuation that ends a clause. */
+const CLAUSE_ENDS = ",，。;；:：!！?？";
+const CLAUSE_END_CODES = new Set(Array.from(CLAUSE_ENDS, (c) => c.charCodeAt(0)));
+const NOT_CLAUSE_END = `[^${CLAUSE_ENDS}]`;
 const TOTAL_WORD = "(?:共计|合计|总计|总数为|数量为|共|计|为|达)?";
 const NUMBER = "(\\d[\\d,]*)";
 /** A count in 件, not 件次, not approximate (余件, 多件). */
@@ -92,9 +74,9 @@ const ALL_APPLICANTS = /公民[、,]?法人(?:或者|或|和|及|以及)?其他�
 /** The whole clause around `[from, to)` of a compact text, without the every-applicant phrase. */
 function clauseAround(text: string, from: number, to: number): string {
   let a = from;
-  while (a > 0 && !CLAUSE_END.test(text[a - 1]!)) a--;
+  while (a > 0 && !CLAUSE_END_CODES.has(text.charCodeAt(a - 1))) a--;
   let b = to;
-  while (b < text.length && !CLAUSE_END.test(text[b]!)) b++;
+  while (b < text.length && !CLAUSE_END_CODES.has(text.charCodeAt(b))) b++;
   return text.slice(a, b).replace(ALL_APPLICANTS, "");
 }
 
@@ -227,7 +209,11 @@ function claimFinding(report: Report, claim: Claim, read: CellReader, options: R
   };
   const sourceText = isObject(report.source) && typeof report.source.text === "string" ? report.source.text : "";
   const span = locateStatement(sourceText, claim.statement, (claim.textStart ?? 0) + claim.offset);
-  return span ? { ...finding, start: span.start, end: span.end } : finding;
+  if (span) {
+    finding.start = span.start;
+    finding.end = span.end;
+  }
+  return finding;
 }
 
 /** A figure the narrative states, as {@link narrativeClaims} returns it. */
