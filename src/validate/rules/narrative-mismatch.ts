@@ -14,7 +14,7 @@
  *   against `activeDisclosure.*.inForce` (2021 template only).
  */
 import type { Finding, Report, Span } from "../../types.js";
-import { compact } from "../compact-text.js";
+import { compact, originOf } from "../compact-text.js";
 import { narrativeMismatchMessage, notCheckableMessage } from "../messages.js";
 import { isObject, readerOf, tableTemplate, type CellReader, type ReportRule, type RuleOptions } from "../rule.js";
 
@@ -118,8 +118,8 @@ function claimsIn(source: NarrativeText, template2021: boolean): Claim[] {
   const c = compact(source.text);
   const claims: Claim[] = [];
   const add = (match: RegExpExecArray, path: string, figure: number, alsoAccepted: Claim["alsoAccepted"]): void => {
-    const from = c.origin[match.index]!;
-    const to = c.origin[match.index + match[0].length - 1]! + 1;
+    const from = originOf(c, match.index);
+    const to = originOf(c, match.index + match[0].length - 1) + 1;
     claims.push({ path, figure, alsoAccepted, statement: source.text.slice(from, to), offset: from, textStart: source.start });
   };
   const scan = (pattern: RegExp, excluded: RegExp, onMatch: (m: RegExpExecArray) => void): void => {
