@@ -2,7 +2,7 @@
  * What a validation rule is, and the helpers the arithmetic rules share.
  */
 import { getPath } from "../report/get-path.js";
-import { templatePaths, type TableTemplate } from "../report/templates.js";
+import { isMoneyPath, isSignedPath, templatePaths, type TableTemplate } from "../report/templates.js";
 import type { Finding, Report, RuleName, Severity } from "../types.js";
 import { notCheckableMessage } from "./messages.js";
 
@@ -86,8 +86,8 @@ interface Snapshot {
   report: Report;
   /** Every leaf of the tables: numbers and nulls. */
   values: Map<string, number | null>;
-  /** False when no number of the tables is negative or fractional (then `negative` and `non-integer` find nothing). */
-  unusual: boolean;
+  /** False when no number of the tables is one `negative` or `non-integer` reports (see {@link isSuspect}). */
+  suspect: boolean;
   numeric?: Array<[string, number]>;
 }
 
@@ -106,7 +106,7 @@ function snapshotOf(report: Report): Snapshot | null {
  */
 export function withSnapshot<T>(report: Report, fn: () => T): T {
   const previous = current;
-  const snap: Snapshot = { report, values: new Map(), unusual: false };
+  const snap: Snapshot = { report, values: new Map(), suspect: false };
   for (const key of TABLE_KEYS) collectValues(report[key], key, snap);
   current = snap;
   try {
@@ -118,36 +118,40 @@ export function withSnapshot<T>(report: Report, fn: () => T): T {
 
 function collectValues(node: unknown, prefix: string, snap: Snapshot): void {
   if (!isObject(node)) return;
+  const paths = childPathsOf(prefix);
   for (const key in node) {
     if (!Object.prototype.hasOwnProperty.call(node, key)) continue;
     const value = node[key];
-    const path = childPath(prefix, key);
+    const path = paths.get(key) ?? newChildPath(paths, prefix, key);
     if (value === null) snap.values.set(path, value);
     else if (typeof value === "number") {
       snap.values.set(path, value);
-      if (isUnusual(value)) snap.unusual = true;
+      if (!snap.suspect && isSuspect(path, value)) snap.suspect = true;
     } else collectValues(value, path, snap);
   }
 }
 
 /**
- * `${prefix}.${key}`, the same string object every time: the report's paths are few, and a
- * string built once keeps its hash, so the snapshot's map does not rehash a fresh copy per cell.
+ * The paths below `prefix` by key, the same string objects every time: the report's paths are
+ * few, and a string built once keeps its hash, so the snapshot's map does not hash a fresh copy
+ * of each path per call.
  */
-function childPath(prefix: string, key: string): string {
-  const cached = childPaths.get(prefix)?.get(key);
-  if (cached !== undefined) return cached;
+function childPathsOf(prefix: string): Map<string, string> {
+  let paths = childPaths.get(prefix);
+  if (paths === undefined) {
+    paths = new Map();
+    childPaths.set(prefix, paths);
+  }
+  return paths;
+}
+
+function newChildPath(paths: Map<string, string>, prefix: string, key: string): string {
   if (cachedPaths >= MAX_CACHED_PATHS) {
     childPaths.clear();
     cachedPaths = 0;
   }
   const path = `${prefix}.${key}`;
-  let children = childPaths.get(prefix);
-  if (children === undefined) {
-    children = new Map();
-    childPaths.set(prefix, children);
-  }
-  children.set(key, path);
+  paths.set(key, path);
   cachedPaths++;
   return path;
 }
@@ -157,9 +161,9 @@ const childPaths = new Map<string, Map<string, string>>();
 const MAX_CACHED_PATHS = 10_000;
 let cachedPaths = 0;
 
-/** True for a number `negative` or `non-integer` may report: below zero or not whole. */
-function isUnusual(value: number): boolean {
-  return value < 0 || !Number.isInteger(value);
+/** True for a cell `negative` or `non-integer` reports: below zero outside the signed paths, or fractional outside money. */
+function isSuspect(path: string, value: number): boolean {
+  return (value < 0 && !isSignedPath(path)) || (!Number.isInteger(value) && !isMoneyPath(path));
 }
 
 /**
@@ -270,11 +274,14 @@ export function numericCells(report: Report): Array<[string, number]> {
   return snap.numeric;
 }
 
-/** The cells of {@link numericCells} that are negative or not whole numbers, in its order. */
-export function unusualCells(report: Report): Array<[string, number]> {
+/**
+ * The cells of {@link numericCells} that `negative` or `non-integer` reports (negative outside
+ * the signed paths, fractional outside the money paths), in its order.
+ */
+export function suspectCells(report: Report): Array<[string, number]> {
   const snap = snapshotOf(report);
-  if (snap !== null && !snap.unusual) return [];
-  return numericCells(report).filter(([, value]) => isUnusual(value));
+  if (snap !== null && !snap.suspect) return [];
+  return numericCells(report).filter(([path, value]) => isSuspect(path, value));
 }
 
 function snapshotNumericCells(report: Report, values: Map<string, number | null>): Array<[string, number]> {

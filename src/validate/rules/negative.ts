@@ -4,11 +4,11 @@
 import { isSignedPath } from "../../report/templates.js";
 import type { Finding, Report } from "../../types.js";
 import { negativeMessage } from "../messages.js";
-import { unusualCells, type ReportRule } from "../rule.js";
+import { suspectCells, type ReportRule } from "../rule.js";
 
 /** One finding per negative cell outside the signed paths. */
 export function checkNegative(report: Report): Finding[] {
-  return unusualCells(report)
+  return suspectCells(report)
     .filter(([path, value]) => value < 0 && !isSignedPath(path))
     .map(([path, value]) => ({
       rule: "negative" as const,
