@@ -164,18 +164,63 @@ export function locateStatement(source: string, statement: string, estimate: num
   if (source.slice(estimate, estimate + statement.length) === statement) {
     return { start: estimate, end: estimate + statement.length };
   }
-  const exact: number[] = [];
-  for (let i = source.indexOf(statement); i >= 0; i = source.indexOf(statement, i + 1)) exact.push(i);
-  const at = nearest(exact, estimate);
-  if (at !== undefined) return { start: at, end: at + statement.length };
   const chars = [...statement.replace(/\s+/g, "")];
-  if (chars.length === 0) return undefined;
-  const gap = "(?:\\s|<[^>]*>|&[#a-zA-Z0-9]+;)*";
-  const tolerant = new RegExp(chars.map(escapeRegExp).join(gap), "g");
-  const spans: Span[] = [];
-  for (let m = tolerant.exec(source); m !== null; m = tolerant.exec(source)) {
-    spans.push({ start: m.index, end: m.index + m[0].length });
+  if (chars.length === 0 || EDGE_SPACE.test(statement)) {
+    const at = nearest(occurrences(source, statement), estimate);
+    if (at !== undefined) return { start: at, end: at + statement.length };
+    return chars.length === 0 ? undefined : nearestSpan(tolerantSpans(source, chars), estimate);
   }
+  // A statement without whitespace at its ends matches the tolerant pattern wherever it occurs
+  // verbatim, so each verbatim occurrence starts inside a tolerant match: one pass finds both.
+  const spans = tolerantSpans(source, chars);
+  const at = nearest(occurrencesIn(source, statement, spans), estimate);
+  if (at !== undefined) return { start: at, end: at + statement.length };
+  return nearestSpan(spans, estimate);
+}
+
+const EDGE_SPACE = /^\s|\s$/;
+const MARKUP_GAP = "(?:\\s|<[^>]*>|&[#a-zA-Z0-9]+;)*";
+
+/** Every verbatim occurrence of `statement` in `source` (overlapping ones too), in order. */
+function occurrences(source: string, statement: string): number[] {
+  const found: number[] = [];
+  for (let i = source.indexOf(statement); i >= 0; i = source.indexOf(statement, i + 1)) found.push(i);
+  return found;
+}
+
+/** {@link occurrences} that start inside one of `spans` (which are in order and do not overlap). */
+function occurrencesIn(source: string, statement: string, spans: readonly Span[]): number[] {
+  const found: number[] = [];
+  for (const { start, end } of spans) {
+    for (let i = start; i < end; i++) if (source.startsWith(statement, i)) found.push(i);
+  }
+  return found;
+}
+
+/**
+ * The matches of `chars` with whitespace, tags and entities allowed between them, in order, as a
+ * global scan finds them. Every match begins with `chars[0]`, so the pattern is only tried where
+ * that character occurs (a search for it is much faster than the regex scanning on its own).
+ */
+function tolerantSpans(source: string, chars: readonly string[]): Span[] {
+  const tolerant = new RegExp(chars.map(escapeRegExp).join(MARKUP_GAP), "y");
+  const first = chars[0]!;
+  const spans: Span[] = [];
+  for (let at = source.indexOf(first); at >= 0; ) {
+    tolerant.lastIndex = at;
+    const m = tolerant.exec(source);
+    if (m === null) {
+      at = source.indexOf(first, at + 1);
+      continue;
+    }
+    const end = at + m[0].length;
+    spans.push({ start: at, end });
+    at = source.indexOf(first, end);
+  }
+  return spans;
+}
+
+function nearestSpan(spans: readonly Span[], estimate: number): Span | undefined {
   const start = nearest(
     spans.map((s) => s.start),
     estimate,
