@@ -60,7 +60,7 @@ export function differs(a: number, b: number): boolean {
 export interface Equation {
   rule: RuleName;
   severity: Severity;
-  /** Every cell the equation reads, the checked total first. */
+  /** Every cell the equation reads (those of `actualFrom` and `expectedFrom`), the checked total first. */
   paths: string[];
   /** Cells summed into `expected` (the parts). */
   expectedFrom: readonly string[];
@@ -119,8 +119,7 @@ export function withSnapshot<T>(report: Report, fn: () => T): T {
 function collectValues(node: unknown, prefix: string, snap: Snapshot): void {
   if (!isObject(node)) return;
   const paths = childPathsOf(prefix);
-  for (const key in node) {
-    if (!Object.prototype.hasOwnProperty.call(node, key)) continue;
+  for (const key of Object.keys(node)) {
     const value = node[key];
     const path = paths.get(key) ?? newChildPath(paths, prefix, key);
     if (value === null) snap.values.set(path, value);
@@ -188,9 +187,10 @@ export function checkEquations(read: CellReader, equations: readonly Equation[],
 
 /** The finding of one equation, or `undefined`; builds nothing when the equation holds. */
 function equationFinding(read: CellReader, eq: Equation, options: RuleOptions): Finding | undefined {
-  if (!allNumbers(read, eq.paths)) return options.includeNotCheckable ? notCheckable(read, eq) : undefined;
-  const expected = sumRead(read, eq.expectedFrom);
-  const actual = sumRead(read, eq.actualFrom);
+  const sums = readsOnlyItsSums(eq) || allNumbers(read, eq.paths);
+  const expected = sums ? checkedSum(read, eq.expectedFrom) : undefined;
+  const actual = expected === undefined ? undefined : checkedSum(read, eq.actualFrom);
+  if (expected === undefined || actual === undefined) return options.includeNotCheckable ? notCheckable(read, eq) : undefined;
   if (!differs(expected, actual)) return undefined;
   return {
     rule: eq.rule,
@@ -200,6 +200,14 @@ function equationFinding(read: CellReader, eq: Equation, options: RuleOptions): 
     expected,
     actual,
   };
+}
+
+/**
+ * True when `paths` holds no cell besides those summed (as the rules build their equations):
+ * then the sums themselves find a blank input, and each cell is read once.
+ */
+function readsOnlyItsSums(eq: Equation): boolean {
+  return eq.paths.length === eq.expectedFrom.length + eq.actualFrom.length;
 }
 
 function notCheckable(read: CellReader, eq: Equation): Finding {
@@ -218,10 +226,14 @@ function allNumbers(read: CellReader, paths: readonly string[]): boolean {
   return true;
 }
 
-/** {@link sumOf} of the cells at `paths` (all numbers), without an array of them. */
-function sumRead(read: CellReader, paths: readonly string[]): number {
+/** {@link sumOf} of the cells at `paths`, or `undefined` when one of them is not a number. */
+function checkedSum(read: CellReader, paths: readonly string[]): number | undefined {
   let sum = 0;
-  for (const path of paths) sum += read(path) as number;
+  for (const path of paths) {
+    const value = read(path);
+    if (typeof value !== "number") return undefined;
+    sum += value;
+  }
   return denoised(sum);
 }
 
