@@ -152,7 +152,7 @@ describe("validateReport keeps nothing of one call for the next", () => {
     report.sections[0]!.text = "本年度共收到政府信息公开申请99件。";
     expect(summary(report)).toEqual(["narrative-mismatch applications.newReceived.total 99 45"]);
     report.sections[0]!.text = "本年度共收到政府信息公开申请45件。";
-    (report.activeDisclosure as Record<string, Record<string, number>>).fees!.amount = -1;
+    (report.activeDisclosure as unknown as Record<string, Record<string, number>>).fees!.amount = -1;
     expect(summary(report)).toEqual(["negative activeDisclosure.fees.amount undefined -1"]);
     report.appeals = null;
     expect(summary(report)).toEqual(["missing-table appeals undefined null", "negative activeDisclosure.fees.amount undefined -1"]);

@@ -4,15 +4,8 @@
 import { APPEAL_ROWS } from "../../report/templates.js";
 import type { Finding, Report } from "../../types.js";
 import { appealTotalMessage } from "../messages.js";
-import {
-  checkEquations,
-  isObject,
-  readerOf,
-  tableTemplate,
-  type Equation,
-  type ReportRule,
-  type RuleOptions,
-} from "../rule.js";
+import { checkEquations, isObject, tableTemplate, type Equation, type ReportRule, type RuleOptions } from "../rule.js";
+import { readerOf } from "../snapshot.js";
 
 const PARTS = ["upheld", "corrected", "other", "pending"] as const;
 

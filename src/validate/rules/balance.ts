@@ -5,15 +5,8 @@
 import { APPLICANT_COLUMNS } from "../../report/templates.js";
 import type { Finding, Report } from "../../types.js";
 import { balanceMessage } from "../messages.js";
-import {
-  checkEquations,
-  isObject,
-  readerOf,
-  tableTemplate,
-  type Equation,
-  type ReportRule,
-  type RuleOptions,
-} from "../rule.js";
+import { checkEquations, isObject, tableTemplate, type Equation, type ReportRule, type RuleOptions } from "../rule.js";
+import { readerOf } from "../snapshot.js";
 
 /** The balance of each column of table 3, in column order. */
 const EQUATIONS: readonly Equation[] = APPLICANT_COLUMNS.map(({ key }) => {

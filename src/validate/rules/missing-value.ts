@@ -5,7 +5,8 @@
 import { TABLE_KINDS, templatePaths } from "../../report/templates.js";
 import type { Finding, Report } from "../../types.js";
 import { missingValueMessage } from "../messages.js";
-import { isObject, perTemplate, readerOf, tableTemplate, type ReportRule } from "../rule.js";
+import { isObject, perTemplate, tableTemplate, type ReportRule } from "../rule.js";
+import { readerOf } from "../snapshot.js";
 
 /** The paths of a template grouped by their table, in table order. */
 const pathsByTable = perTemplate((template) =>

@@ -16,7 +16,8 @@
 import type { Finding, Report, Span } from "../../types.js";
 import { compact, originOf } from "../compact-text.js";
 import { narrativeMismatchMessage, notCheckableMessage } from "../messages.js";
-import { isObject, readerOf, tableTemplate, type CellReader, type ReportRule, type RuleOptions } from "../rule.js";
+import { isObject, tableTemplate, type CellReader, type ReportRule, type RuleOptions } from "../rule.js";
+import { readerOf } from "../snapshot.js";
 
 /** A figure the narrative states about one cell. */
 interface Claim {

@@ -4,7 +4,8 @@
 import { isSignedPath } from "../../report/templates.js";
 import type { Finding, Report } from "../../types.js";
 import { negativeMessage } from "../messages.js";
-import { suspectCells, type ReportRule } from "../rule.js";
+import type { ReportRule } from "../rule.js";
+import { suspectCells } from "../snapshot.js";
 
 /** One finding per negative cell outside the signed paths. */
 export function checkNegative(report: Report): Finding[] {

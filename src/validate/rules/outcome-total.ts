@@ -9,12 +9,12 @@ import {
   checkEquations,
   isObject,
   perTemplate,
-  readerOf,
   tableTemplate,
   type Equation,
   type ReportRule,
   type RuleOptions,
 } from "../rule.js";
+import { readerOf } from "../snapshot.js";
 
 const OUTCOME_GROUPS = ["granted", "partiallyGranted", "denied.", "unavailable.", "notProcessed.", "otherHandling."];
 

@@ -8,12 +8,12 @@ import {
   checkEquations,
   isObject,
   perTemplate,
-  readerOf,
   tableTemplate,
   type Equation,
   type ReportRule,
   type RuleOptions,
 } from "../rule.js";
+import { readerOf } from "../snapshot.js";
 
 const PARTS = APPLICANT_COLUMNS.filter((c) => c.key !== "total").map((c) => c.key);
 
