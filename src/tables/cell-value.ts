@@ -18,12 +18,18 @@ export function toHalfWidth(text: string): string {
   let out = "";
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
-    else if (c === 0x3000 || c === 0xa0 || c === 0x2002 || c === 0x2003 || c === 0x2009 || c === 0x200b) out += " ";
-    else if (c === 0x2212) out += "-";
-    else out += text[i];
+    const half = halfWidthCode(c);
+    out += half === c ? text[i] : String.fromCharCode(half);
   }
   return out;
+}
+
+/** {@link toHalfWidth} of one UTF-16 code unit (it maps each unit to one unit). */
+export function halfWidthCode(c: number): number {
+  if (c >= 0xff01) return c <= 0xff5e ? c - 0xfee0 : c;
+  if (c < 0xa0 || c > 0x3000) return c;
+  if (c === 0x3000 || c === 0xa0 || c === 0x2002 || c === 0x2003 || c === 0x2009 || c === 0x200b) return 0x20;
+  return c === 0x2212 ? 0x2d : c;
 }
 
 const NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/;

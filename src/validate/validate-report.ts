@@ -3,7 +3,8 @@
  */
 import type { Finding, Report, RuleName, ValidateOptions, Validation } from "../types.js";
 import { ruleFailedMessage } from "./messages.js";
-import { locate, type ReportRule, type RuleOptions, withSnapshot } from "./rule.js";
+import { locate, type ReportRule, type RuleOptions } from "./rule.js";
+import { withSnapshot } from "./snapshot.js";
 import { appealTotal } from "./rules/appeal-total.js";
 import { balance } from "./rules/balance.js";
 import { legacyTemplate } from "./rules/legacy-template.js";

@@ -129,3 +129,64 @@ describe("validateReport on the corpus ground truth (tables from *.expected.json
     });
   }
 });
+
+describe("validateReport keeps nothing of one call for the next", () => {
+  const summary = (report: Report) => validateReport(report).findings.map((f) => `${f.rule} ${f.paths[0]} ${f.expected} ${f.actual}`);
+
+  it("gives each report its own findings when reports of both templates alternate", () => {
+    const a = makeReport({ "applications.granted.total": 26 });
+    const b = makeReport({ "appeals.review.total": 5 }, { template: "2019" });
+    const first = summary(a);
+    expect(first).toEqual(["row-total applications.granted.total 27 26", "outcome-total applications.total.total 40 41"]);
+    expect(summary(b)).toEqual(["appeal-total appeals.review.total 4 5"]);
+    expect(summary(a)).toEqual(first);
+    expect(summary(makeReport())).toEqual([]);
+  });
+
+  it("reads a report changed between two calls afresh", () => {
+    const report = makeReport();
+    expect(summary(report)).toEqual([]);
+    report.applications!.granted.total = 26;
+    expect(summary(report)).toEqual(["row-total applications.granted.total 27 26", "outcome-total applications.total.total 40 41"]);
+    report.applications!.granted.total = 27;
+    report.sections[0]!.text = "本年度共收到政府信息公开申请99件。";
+    expect(summary(report)).toEqual(["narrative-mismatch applications.newReceived.total 99 45"]);
+    report.sections[0]!.text = "本年度共收到政府信息公开申请45件。";
+    (report.activeDisclosure as unknown as Record<string, Record<string, number>>).fees!.amount = -1;
+    expect(summary(report)).toEqual(["negative activeDisclosure.fees.amount undefined -1"]);
+    report.appeals = null;
+    expect(summary(report)).toEqual(["missing-table appeals undefined null", "negative activeDisclosure.fees.amount undefined -1"]);
+  });
+
+  it("hands out findings the caller may change", () => {
+    const report = makeReport({ "applications.granted.total": 26 });
+    const { findings } = validateReport(report);
+    findings[0]!.paths[0] = "changed";
+    findings[0]!.paths.push("added");
+    expect(validateReport(report).findings[0]!.paths).toEqual([
+      "applications.granted.total",
+      ...["naturalPerson", "commercial", "research", "nonprofit", "legalService", "otherOrg"].map((c) => `applications.granted.${c}`),
+    ]);
+  });
+
+  it("reads a model with more distinct paths than it remembers", () => {
+    const report = makeReport();
+    const extra: Record<string, number> = {};
+    for (let i = 0; i < 12_000; i++) extra[`k${i}`] = -1;
+    (report.applications as unknown as Record<string, unknown>).extra = extra;
+    const negatives = validateReport(report).findings.filter((f) => f.rule === "negative");
+    expect(negatives).toHaveLength(12_000);
+    expect(negatives[11_999]!.paths).toEqual(["applications.extra.k11999"]);
+    expect(summary(makeReport({ "applications.granted.total": 26 }))).toEqual([
+      "row-total applications.granted.total 27 26",
+      "outcome-total applications.total.total 40 41",
+    ]);
+  });
+
+  it("reads a short narrative right after a long one", () => {
+    const long = makeReport({}, { sections: { 1: `共收到政府信息公开申请99件。${"公开".repeat(20_000)}` } });
+    const short = makeReport({}, { sections: { 1: "共收到政府信息公开申请7件" } });
+    expect(summary(long)).toEqual(["narrative-mismatch applications.newReceived.total 99 45"]);
+    expect(validateReport(short).findings.map((f) => [f.expected, f.message.slice(0, 16)])).toEqual([[7, "正文“收到政府信息公开申请7件”"]]);
+  });
+});

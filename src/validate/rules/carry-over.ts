@@ -5,7 +5,8 @@
 import { APPLICANT_COLUMNS } from "../../report/templates.js";
 import type { Finding } from "../../types.js";
 import { carryOverMessage, notCheckableMessage } from "../messages.js";
-import { differs, isObject, readerOf, tableTemplate, type ReportPair, type RuleOptions, type SeriesRule } from "../rule.js";
+import { differs, isObject, tableTemplate, type ReportPair, type RuleOptions, type SeriesRule } from "../rule.js";
+import { readerOf } from "../snapshot.js";
 
 /**
  * One warning per column where the two years disagree. `paths` is

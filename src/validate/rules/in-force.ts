@@ -4,7 +4,8 @@
  */
 import type { Finding } from "../../types.js";
 import { inForceMessage, notCheckableMessage } from "../messages.js";
-import { differs, isObject, readerOf, sumOf, type ReportPair, type RuleOptions, type SeriesRule } from "../rule.js";
+import { differs, isObject, sumOf, type ReportPair, type RuleOptions, type SeriesRule } from "../rule.js";
+import { readerOf } from "../snapshot.js";
 
 const ROWS = ["rules", "normativeDocuments"] as const;
 

@@ -2,26 +2,34 @@
  * `missing-value`: a cell of the template that is blank (`null`) or absent.
  * Cells of a missing table are left to `missing-table`.
  */
-import { templatePaths } from "../../report/templates.js";
+import { TABLE_KINDS, templatePaths } from "../../report/templates.js";
 import type { Finding, Report } from "../../types.js";
 import { missingValueMessage } from "../messages.js";
-import { isObject, readerOf, tableTemplate, type ReportRule } from "../rule.js";
+import { isObject, perTemplate, tableTemplate, type ReportRule } from "../rule.js";
+import { readerOf } from "../snapshot.js";
+
+/** The paths of a template grouped by their table, in table order. */
+const pathsByTable = perTemplate((template) =>
+  TABLE_KINDS.map((kind) => ({ kind, paths: templatePaths(template).filter((path) => path.startsWith(`${kind}.`)) })),
+);
 
 /** One warning per blank cell of the report's template, in table order. */
 export function checkMissingValue(report: Report): Finding[] {
   const template = tableTemplate(report);
   if (template === null) return [];
   const read = readerOf(report);
-  return templatePaths(template)
-    .filter((path) => isObject(report[path.slice(0, path.indexOf(".")) as keyof Report]))
-    .filter((path) => typeof read(path) !== "number")
-    .map((path) => ({
-      rule: "missing-value" as const,
-      severity: "warning" as const,
-      message: missingValueMessage(path),
-      paths: [path],
-      actual: null,
-    }));
+  const findings: Finding[] = [];
+  for (const { kind, paths } of pathsByTable(template)) {
+    if (!isObject(report[kind])) continue;
+    for (const path of paths) {
+      if (typeof read(path) !== "number") findings.push(missingValueFinding(path));
+    }
+  }
+  return findings;
+}
+
+function missingValueFinding(path: string): Finding {
+  return { rule: "missing-value", severity: "warning", message: missingValueMessage(path), paths: [path], actual: null };
 }
 
 /** The `missing-value` rule. */

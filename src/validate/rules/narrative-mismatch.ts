@@ -13,10 +13,11 @@
  * - the number of rules / normative documents in force (`现行有效行政规范性文件393件`)
  *   against `activeDisclosure.*.inForce` (2021 template only).
  */
-import { toHalfWidth } from "../../tables/cell-value.js";
 import type { Finding, Report, Span } from "../../types.js";
+import { compact, originOf } from "../compact-text.js";
 import { narrativeMismatchMessage, notCheckableMessage } from "../messages.js";
-import { isObject, readerOf, tableTemplate, type CellReader, type ReportRule, type RuleOptions } from "../rule.js";
+import { isObject, tableTemplate, type CellReader, type ReportRule, type RuleOptions } from "../rule.js";
+import { readerOf } from "../snapshot.js";
 
 /** A figure the narrative states about one cell. */
 interface Claim {
@@ -32,28 +33,10 @@ interface Claim {
   textStart: number | undefined;
 }
 
-/** A text with its whitespace removed and digits/punctuation folded, mapped back to the original. */
-interface CompactText {
-  text: string;
-  /** `origin[i]` is the offset in the original text of compact character `i`. */
-  origin: number[];
-}
-
-function compact(raw: string): CompactText {
-  const folded = toHalfWidth(raw);
-  let text = "";
-  const origin: number[] = [];
-  for (let i = 0; i < folded.length; i++) {
-    const c = folded[i]!;
-    if (/\s/.test(c)) continue;
-    text += c;
-    origin.push(i);
-  }
-  return { text, origin };
-}
-
-const CLAUSE_END = /[,，。;；:：!！?？]/;
-const NOT_CLAUSE_END = "[^,，。;；:：!！?？]";
+/** Punctuation that ends a clause. */
+const CLAUSE_ENDS = ",，。;；:：!！?？";
+const CLAUSE_END_CODES = new Set(Array.from(CLAUSE_ENDS, (c) => c.charCodeAt(0)));
+const NOT_CLAUSE_END = `[^${CLAUSE_ENDS}]`;
 const TOTAL_WORD = "(?:共计|合计|总计|总数为|数量为|共|计|为|达)?";
 const NUMBER = "(\\d[\\d,]*)";
 /** A count in 件, not 件次, not approximate (余件, 多件). */
@@ -92,9 +75,9 @@ const ALL_APPLICANTS = /公民[、,]?法人(?:或者|或|和|及|以及)?其他�
 /** The whole clause around `[from, to)` of a compact text, without the every-applicant phrase. */
 function clauseAround(text: string, from: number, to: number): string {
   let a = from;
-  while (a > 0 && !CLAUSE_END.test(text[a - 1]!)) a--;
+  while (a > 0 && !CLAUSE_END_CODES.has(text.charCodeAt(a - 1))) a--;
   let b = to;
-  while (b < text.length && !CLAUSE_END.test(text[b]!)) b++;
+  while (b < text.length && !CLAUSE_END_CODES.has(text.charCodeAt(b))) b++;
   return text.slice(a, b).replace(ALL_APPLICANTS, "");
 }
 
@@ -136,8 +119,8 @@ function claimsIn(source: NarrativeText, template2021: boolean): Claim[] {
   const c = compact(source.text);
   const claims: Claim[] = [];
   const add = (match: RegExpExecArray, path: string, figure: number, alsoAccepted: Claim["alsoAccepted"]): void => {
-    const from = c.origin[match.index]!;
-    const to = c.origin[match.index + match[0].length - 1]! + 1;
+    const from = originOf(c, match.index);
+    const to = originOf(c, match.index + match[0].length - 1) + 1;
     claims.push({ path, figure, alsoAccepted, statement: source.text.slice(from, to), offset: from, textStart: source.start });
   };
   const scan = (pattern: RegExp, excluded: RegExp, onMatch: (m: RegExpExecArray) => void): void => {
@@ -182,18 +165,63 @@ export function locateStatement(source: string, statement: string, estimate: num
   if (source.slice(estimate, estimate + statement.length) === statement) {
     return { start: estimate, end: estimate + statement.length };
   }
-  const exact: number[] = [];
-  for (let i = source.indexOf(statement); i >= 0; i = source.indexOf(statement, i + 1)) exact.push(i);
-  const at = nearest(exact, estimate);
-  if (at !== undefined) return { start: at, end: at + statement.length };
   const chars = [...statement.replace(/\s+/g, "")];
-  if (chars.length === 0) return undefined;
-  const gap = "(?:\\s|<[^>]*>|&[#a-zA-Z0-9]+;)*";
-  const tolerant = new RegExp(chars.map(escapeRegExp).join(gap), "g");
-  const spans: Span[] = [];
-  for (let m = tolerant.exec(source); m !== null; m = tolerant.exec(source)) {
-    spans.push({ start: m.index, end: m.index + m[0].length });
+  if (chars.length === 0 || EDGE_SPACE.test(statement)) {
+    const at = nearest(occurrences(source, statement), estimate);
+    if (at !== undefined) return { start: at, end: at + statement.length };
+    return chars.length === 0 ? undefined : nearestSpan(tolerantSpans(source, chars), estimate);
   }
+  // A statement without whitespace at its ends matches the tolerant pattern wherever it occurs
+  // verbatim, so each verbatim occurrence starts inside a tolerant match: one pass finds both.
+  const spans = tolerantSpans(source, chars);
+  const at = nearest(occurrencesIn(source, statement, spans), estimate);
+  if (at !== undefined) return { start: at, end: at + statement.length };
+  return nearestSpan(spans, estimate);
+}
+
+const EDGE_SPACE = /^\s|\s$/;
+const MARKUP_GAP = "(?:\\s|<[^>]*>|&[#a-zA-Z0-9]+;)*";
+
+/** Every verbatim occurrence of `statement` in `source` (overlapping ones too), in order. */
+function occurrences(source: string, statement: string): number[] {
+  const found: number[] = [];
+  for (let i = source.indexOf(statement); i >= 0; i = source.indexOf(statement, i + 1)) found.push(i);
+  return found;
+}
+
+/** {@link occurrences} that start inside one of `spans` (which are in order and do not overlap). */
+function occurrencesIn(source: string, statement: string, spans: readonly Span[]): number[] {
+  const found: number[] = [];
+  for (const { start, end } of spans) {
+    for (let i = start; i < end; i++) if (source.startsWith(statement, i)) found.push(i);
+  }
+  return found;
+}
+
+/**
+ * The matches of `chars` with whitespace, tags and entities allowed between them, in order, as a
+ * global scan finds them. Every match begins with `chars[0]`, so the pattern is only tried where
+ * that character occurs (a search for it is much faster than the regex scanning on its own).
+ */
+function tolerantSpans(source: string, chars: readonly string[]): Span[] {
+  const tolerant = new RegExp(chars.map(escapeRegExp).join(MARKUP_GAP), "y");
+  const first = chars[0]!;
+  const spans: Span[] = [];
+  for (let at = source.indexOf(first); at >= 0; ) {
+    tolerant.lastIndex = at;
+    const m = tolerant.exec(source);
+    if (m === null) {
+      at = source.indexOf(first, at + 1);
+      continue;
+    }
+    const end = at + m[0].length;
+    spans.push({ start: at, end });
+    at = source.indexOf(first, end);
+  }
+  return spans;
+}
+
+function nearestSpan(spans: readonly Span[], estimate: number): Span | undefined {
   const start = nearest(
     spans.map((s) => s.start),
     estimate,
@@ -227,7 +255,11 @@ function claimFinding(report: Report, claim: Claim, read: CellReader, options: R
   };
   const sourceText = isObject(report.source) && typeof report.source.text === "string" ? report.source.text : "";
   const span = locateStatement(sourceText, claim.statement, (claim.textStart ?? 0) + claim.offset);
-  return span ? { ...finding, start: span.start, end: span.end } : finding;
+  if (span) {
+    finding.start = span.start;
+    finding.end = span.end;
+  }
+  return finding;
 }
 
 /** A figure the narrative states, as {@link narrativeClaims} returns it. */

@@ -4,11 +4,12 @@
 import { isSignedPath } from "../../report/templates.js";
 import type { Finding, Report } from "../../types.js";
 import { negativeMessage } from "../messages.js";
-import { numericCells, type ReportRule } from "../rule.js";
+import type { ReportRule } from "../rule.js";
+import { suspectCells } from "../snapshot.js";
 
 /** One finding per negative cell outside the signed paths. */
 export function checkNegative(report: Report): Finding[] {
-  return numericCells(report)
+  return suspectCells(report)
     .filter(([path, value]) => value < 0 && !isSignedPath(path))
     .map(([path, value]) => ({
       rule: "negative" as const,

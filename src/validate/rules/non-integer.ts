@@ -4,11 +4,12 @@
 import { isMoneyPath } from "../../report/templates.js";
 import type { Finding, Report } from "../../types.js";
 import { nonIntegerMessage } from "../messages.js";
-import { numericCells, type ReportRule } from "../rule.js";
+import type { ReportRule } from "../rule.js";
+import { suspectCells } from "../snapshot.js";
 
 /** One finding per cell outside the money paths whose value is not a whole number. */
 export function checkNonInteger(report: Report): Finding[] {
-  return numericCells(report)
+  return suspectCells(report)
     .filter(([path, value]) => !Number.isInteger(value) && !isMoneyPath(path))
     .map(([path, value]) => ({
       rule: "non-integer" as const,
