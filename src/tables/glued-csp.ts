@@ -149,26 +149,20 @@ export interface Relaxed {
   complete: boolean;
 }
 
-/**
- * Branch and bound: the choices minimising `Σ costs[u][choice] + broken equations`.
- * Candidates are tried in their order, so the first optimum found is the most plausible.
- * The search spends at most `limit` steps; when cut short it returns the best found.
- */
-export function solveRelaxed(
-  vars: ReadonlyArray<Candidates>,
-  costs: ReadonlyArray<readonly number[]>,
-  equations: readonly Equation[],
-  counter: SearchCounter,
-  cap = 8,
-  limit = 40_000,
-): Relaxed {
-  const stopAt = Math.min(counter.budget, counter.steps + limit);
-  const n = vars.length;
-  const order = vars.map((_, u) => u).sort((a, b) => vars[a]!.length - vars[b]!.length);
+/** Per variable: the equations it takes part in, with its bounds and its contribution per candidate. */
+interface RelaxTerms {
+  /** Equation of each term. */
+  eq: Int32Array;
+  /** Least and greatest `coef × value` of each term over the candidates. */
+  min: Float64Array;
+  max: Float64Array;
+  /** `coef × value` of term `j` for candidate `i`, at `i × terms + j`. */
+  contrib: Float64Array;
+}
+
+/** The terms of every variable, looked up once instead of at every node of the search. */
+function relaxTerms(vars: ReadonlyArray<Candidates>, equations: readonly Equation[], lo: Float64Array, hi: Float64Array): RelaxTerms[] {
   const termsOf: Array<Array<{ eq: number; cell: number; coef: number }>> = vars.map(() => []);
-  const lo = new Float64Array(equations.length);
-  const hi = new Float64Array(equations.length);
-  const assigned = new Float64Array(equations.length);
   const termBounds = new Map<string, [number, number]>();
   equations.forEach((eq, e) => {
     for (const t of eq.terms) {
@@ -185,7 +179,48 @@ export function solveRelaxed(
       hi[e]! += mx;
     }
   });
+  return termsOf.map((terms, u) => {
+    const size = vars[u]!.length;
+    const out: RelaxTerms = {
+      eq: new Int32Array(terms.length),
+      min: new Float64Array(terms.length),
+      max: new Float64Array(terms.length),
+      contrib: new Float64Array(size * terms.length),
+    };
+    terms.forEach((t, j) => {
+      const [mn, mx] = termBounds.get(`${t.eq}:${u}:${t.cell}`)!;
+      out.eq[j] = t.eq;
+      out.min[j] = mn;
+      out.max[j] = mx;
+      for (let i = 0; i < size; i++) out.contrib[i * terms.length + j] = t.coef * valueOf(vars, u, i, t.cell);
+    });
+    return out;
+  });
+}
+
+/**
+ * Branch and bound: the choices minimising `Σ costs[u][choice] + broken equations`.
+ * Candidates are tried in their order, so the first optimum found is the most plausible.
+ * The search spends at most `limit` steps; when cut short it returns the best found.
+ */
+export function solveRelaxed(
+  vars: ReadonlyArray<Candidates>,
+  costs: ReadonlyArray<readonly number[]>,
+  equations: readonly Equation[],
+  counter: SearchCounter,
+  cap = 8,
+  limit = 40_000,
+): Relaxed {
+  const stopAt = Math.min(counter.budget, counter.steps + limit);
+  const n = vars.length;
+  const order = vars.map((_, u) => u).sort((a, b) => vars[a]!.length - vars[b]!.length);
+  const lo = new Float64Array(equations.length);
+  const hi = new Float64Array(equations.length);
+  const assigned = new Float64Array(equations.length);
+  const terms = relaxTerms(vars, equations, lo, hi);
+  const costOf = vars.map((c, u) => Float64Array.from(c, (_, i) => costs[u]?.[i] ?? 0));
   const choice = new Array<number>(n).fill(0);
+  const nodeSteps = 1 + equations.length;
   let bestCost = Infinity;
   let best: number[][] = [];
   let stopped = false;
@@ -196,7 +231,7 @@ export function solveRelaxed(
   };
   const dfs = (k: number, cost: number): void => {
     if (stopped) return;
-    counter.steps += 1 + equations.length;
+    counter.steps += nodeSteps;
     if (counter.steps > stopAt) {
       stopped = true;
       return;
@@ -212,20 +247,24 @@ export function solveRelaxed(
       return;
     }
     const u = order[k]!;
-    for (let i = 0; i < vars[u]!.length; i++) {
-      for (const t of termsOf[u]!) {
-        const [mn, mx] = termBounds.get(`${t.eq}:${u}:${t.cell}`)!;
-        assigned[t.eq]! += t.coef * valueOf(vars, u, i, t.cell);
-        lo[t.eq]! -= mn;
-        hi[t.eq]! -= mx;
+    const { eq, min, max, contrib } = terms[u]!;
+    const m = eq.length;
+    const size = vars[u]!.length;
+    const unitCost = costOf[u]!;
+    for (let i = 0; i < size; i++) {
+      for (let j = 0; j < m; j++) {
+        const e = eq[j]!;
+        assigned[e]! += contrib[i * m + j]!;
+        lo[e]! -= min[j]!;
+        hi[e]! -= max[j]!;
       }
       choice[u] = i;
-      dfs(k + 1, cost + (costs[u]?.[i] ?? 0));
-      for (const t of termsOf[u]!) {
-        const [mn, mx] = termBounds.get(`${t.eq}:${u}:${t.cell}`)!;
-        assigned[t.eq]! -= t.coef * valueOf(vars, u, i, t.cell);
-        lo[t.eq]! += mn;
-        hi[t.eq]! += mx;
+      dfs(k + 1, cost + unitCost[i]!);
+      for (let j = 0; j < m; j++) {
+        const e = eq[j]!;
+        assigned[e]! -= contrib[i * m + j]!;
+        lo[e]! += min[j]!;
+        hi[e]! += max[j]!;
       }
       if (stopped) return;
     }
