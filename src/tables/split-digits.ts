@@ -114,6 +114,61 @@ const SIGNS: Record<string, "+" | "-"> = { "+": "+", "＋": "+", "-": "-", "－"
 const MARKERS = new Set(["/", "／", "\\", "—", "–", "―", "-", "－", "−", "﹣"]);
 const SEPARATORS = new Set([",", "，", "、", ";", "；"]);
 
+/** Classes of the characters a run may hold (a character may be in two: `-` is a sign and a blank marker). */
+const DIGIT = 1;
+const SPACE = 2;
+const MARKER = 4;
+const SIGN = 8;
+const SEPARATOR = 16;
+const DOT = 32;
+
+/** The classes of a UTF-16 code unit (0 when it cannot belong to a run). */
+function classOf(code: number): number {
+  if (code >= 48 && code <= 57) return DIGIT;
+  if (code >= 0xff10 && code <= 0xff19) return DIGIT;
+  switch (code) {
+    case 0x20: // space
+    case 0x09: // tab
+    case 0x0a: // \n
+    case 0x0d: // \r
+    case 0x3000: // ideographic space
+    case 0xa0: // no-break space
+    case 0x2002: // en space
+    case 0x2003: // em space
+      return SPACE;
+    case 0x2f: // /
+    case 0xff0f: // ／
+    case 0x5c: // \
+    case 0x2014: // —
+    case 0x2013: // –
+    case 0x2015: // ―
+      return MARKER;
+    case 0x2d: // -
+    case 0xff0d: // －
+    case 0x2212: // −
+    case 0xfe63: // ﹣
+      return MARKER | SIGN;
+    case 0x2b: // +
+    case 0xff0b: // ＋
+      return SIGN;
+    case 0x2c: // ,
+    case 0xff0c: // ，
+    case 0x3001: // 、
+    case 0x3b: // ;
+    case 0xff1b: // ；
+      return SEPARATOR;
+    case 0x2e: // .
+    case 0xff0e: // ．
+      return DOT;
+    default:
+      return 0;
+  }
+}
+
+function isDigitCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19);
+}
+
 function digitOf(c: string): string | null {
   const code = c.charCodeAt(0);
   if (code >= 48 && code <= 57) return c;
@@ -131,7 +186,7 @@ function isDot(c: string | undefined): boolean {
 
 /** True when the character may belong to a run of values. */
 export function isRunChar(c: string): boolean {
-  return digitOf(c) !== null || isSpace(c) || MARKERS.has(c) || c in SIGNS || SEPARATORS.has(c) || isDot(c);
+  return classOf(c.charCodeAt(0)) !== 0;
 }
 
 /**
@@ -142,30 +197,31 @@ export function isRunChar(c: string): boolean {
  */
 export function scanRun(text: string, from: number, limit = text.length): { start: number; end: number } | null {
   let i = from;
-  while (i < limit && isSpace(text[i]!)) i++;
+  while (i < limit && classOf(text.charCodeAt(i)) === SPACE) i++;
   const start = i;
   let end = i;
   let digits = 0;
   while (i < limit) {
-    const c = text[i]!;
-    if (digitOf(c) !== null) {
+    const code = text.charCodeAt(i);
+    const cls = classOf(code);
+    if (cls === DIGIT) {
       digits++;
       i++;
       end = i;
-      if (text.startsWith("万元", i) && i + 2 <= limit) i = end = i + 2;
-      else if (text[i] === "元") i = end = i + 1;
+      if (text.charCodeAt(i) === 0x4e07 && text.charCodeAt(i + 1) === 0x5143 && i + 2 <= limit) i = end = i + 2; // 万元
+      else if (text.charCodeAt(i) === 0x5143) i = end = i + 1; // 元
       continue;
     }
-    if (isDot(c)) {
-      if (i + 1 < limit && digitOf(text[i + 1]!) !== null && i > start && digitOf(text[i - 1]!) !== null) {
+    if (cls === DOT) {
+      if (i + 1 < limit && isDigitCode(text.charCodeAt(i + 1)) && i > start && isDigitCode(text.charCodeAt(i - 1))) {
         i++;
         continue;
       }
       break;
     }
-    if (!isRunChar(c) || ((c === "\n" || c === "\r") && digits > 0)) break;
+    if (cls === 0 || ((code === 0x0a || code === 0x0d) && digits > 0)) break;
     i++;
-    if (!isSpace(c)) end = i;
+    if (cls !== SPACE) end = i;
   }
   return digits > 0 ? { start, end } : null;
 }
