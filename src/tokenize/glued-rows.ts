@@ -69,20 +69,18 @@ function isHan(code: number): boolean {
 /** Index the Han characters of a text. */
 export function hanIndex(text: string): HanIndex {
   const pos = new Int32Array(text.length);
-  let han = "";
+  const codes = new Uint16Array(text.length);
   let n = 0;
-  let chunk = "";
   for (let i = 0; i < text.length; i++) {
-    if (isHan(text.charCodeAt(i))) {
-      chunk += text[i];
+    const code = text.charCodeAt(i);
+    if (isHan(code)) {
+      codes[n] = code;
       pos[n++] = i;
-      if (chunk.length > 4096) {
-        han += chunk;
-        chunk = "";
-      }
     }
   }
-  return { han: han + chunk, pos: pos.subarray(0, n) };
+  let han = "";
+  for (let k = 0; k < n; k += 4096) han += String.fromCharCode.apply(null, codes.subarray(k, Math.min(n, k + 4096)) as unknown as number[]);
+  return { han, pos: pos.subarray(0, n) };
 }
 
 /** Han characters of a label without its numbering (`(七)总计` → `总计`). */
@@ -92,18 +90,74 @@ export function hanKey(label: string): string {
   return out;
 }
 
+const specKeys = new WeakMap<RowSpec, string>();
+
+/** {@link hanKey} of a template row's label, computed once per row. */
+function specKey(spec: RowSpec): string {
+  let key = specKeys.get(spec);
+  if (key === undefined) {
+    key = hanKey(spec.label);
+    specKeys.set(spec, key);
+  }
+  return key;
+}
+
 function isDigit(c: string | undefined): boolean {
   if (c === undefined) return false;
   const code = c.charCodeAt(0);
   return (code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19);
 }
 
-interface Occurrence {
-  row: number;
+/** Where a label key matched: the same for every row (and template) with that key. */
+interface KeyMatch {
   keyStart: number;
   /** End of the label (closing brackets and quotes included). */
   labelEnd: number;
   run: Span;
+}
+
+interface Occurrence extends KeyMatch {
+  row: number;
+}
+
+/**
+ * Facts about one text that every row's search needs, found once per scan: its Han index,
+ * the Han characters a run of values follows at once, and the matches of each key so far.
+ */
+interface ScanText {
+  text: string;
+  index: HanIndex;
+  /** Han indexes (ascending) whose character is followed by a run of values (closers between). */
+  runEnds: number[];
+  /** For each of `runEnds`: where the label ends and the run. */
+  endMatches: Array<{ labelEnd: number; run: Span }>;
+  /** Matches by key (`1` + key for the first characters of a long key). */
+  matches: Map<string, KeyMatch[]>;
+}
+
+function scanText(text: string, index: HanIndex): ScanText {
+  const runEnds: number[] = [];
+  const endMatches: ScanText["endMatches"] = [];
+  for (let j = 0; j < index.pos.length; j++) {
+    const keyEnd = index.pos[j]! + 1;
+    // a Han character right after cannot start a run nor close a label
+    if (keyEnd < text.length && isHan(text.charCodeAt(keyEnd))) continue;
+    const match = runAfter(text, keyEnd, keyEnd);
+    if (!match) continue;
+    runEnds.push(j);
+    endMatches.push(match);
+  }
+  return { text, index, runEnds, endMatches, matches: new Map() };
+}
+
+/** The run of values at `e` (after closing brackets and spaces), and where the label before it ends. */
+function runAfter(text: string, keyEnd: number, e: number): { labelEnd: number; run: Span } | null {
+  while (e < text.length && CLOSERS.has(text[e]!)) e++;
+  const run = tableRun(text, e, Math.min(text.length, e + 400));
+  if (!run || run.start !== e) return null;
+  let labelEnd = e;
+  while (labelEnd > keyEnd && /\s/.test(text[labelEnd - 1]!)) labelEnd--;
+  return { labelEnd, run };
 }
 
 /**
@@ -111,35 +165,62 @@ interface Occurrence {
  * found whole is looked for by its first characters, the rest of the written label
  * (shortened or reworded) running up to the digits.
  */
-function occurrences(text: string, index: HanIndex, spec: RowSpec, row: number): Occurrence[] {
-  const key = hanKey(spec.label);
+function occurrences(scan: ScanText, spec: RowSpec, row: number): Occurrence[] {
+  const key = specKey(spec);
   if (key === "") return [];
-  const whole = keyOccurrences(text, index, key, row, false);
-  if (whole.length > 0 || key.length <= 6) return whole;
-  return keyOccurrences(text, index, key.slice(0, 4), row, true);
+  let found = keyMatches(scan, key, false);
+  if (found.length === 0 && key.length > 6) found = keyMatches(scan, key.slice(0, 4), true);
+  return found.map((m) => ({ row, keyStart: m.keyStart, labelEnd: m.labelEnd, run: m.run }));
 }
 
-function keyOccurrences(text: string, index: HanIndex, key: string, row: number, prefix: boolean): Occurrence[] {
-  const out: Occurrence[] = [];
+function keyMatches(scan: ScanText, key: string, prefix: boolean): KeyMatch[] {
+  const id = prefix ? `1${key}` : key;
+  let found = scan.matches.get(id);
+  if (!found) {
+    found = prefix ? prefixMatches(scan, key) : wholeMatches(scan, key);
+    scan.matches.set(id, found);
+  }
+  return found;
+}
+
+/** The key written without digits inside it (Han characters may be apart, but not far). */
+function keyWritten(scan: ScanText, key: string, h: number): boolean {
+  const keyStart = scan.index.pos[h]!;
+  const keyEnd = scan.index.pos[h + key.length - 1]! + 1;
+  if (keyEnd - keyStart > key.length * 2 + 8) return false;
+  for (let i = keyStart; i < keyEnd; i++) if (isDigit(scan.text[i])) return false;
+  return true;
+}
+
+/** The whole key followed at once by a run: only Han characters a run follows can end it. */
+function wholeMatches(scan: ScanText, key: string): KeyMatch[] {
+  const out: KeyMatch[] = [];
+  const { han, pos } = scan.index;
+  const last = key.length - 1;
+  const lastCode = key.charCodeAt(last);
+  for (let k = 0; k < scan.runEnds.length; k++) {
+    const j = scan.runEnds[k]!;
+    const h = j - last;
+    if (h < 0 || han.charCodeAt(j) !== lastCode || !han.startsWith(key, h) || !keyWritten(scan, key, h)) continue;
+    const m = scan.endMatches[k]!;
+    out.push({ keyStart: pos[h]!, labelEnd: m.labelEnd, run: m.run });
+  }
+  return out;
+}
+
+/** The first characters of a long key, the rest of the label (Han characters, punctuation) up to a digit. */
+function prefixMatches(scan: ScanText, key: string): KeyMatch[] {
+  const { text, index } = scan;
+  const out: KeyMatch[] = [];
   for (let h = index.han.indexOf(key); h >= 0; h = index.han.indexOf(key, h + 1)) {
-    const keyStart = index.pos[h]!;
+    if (!keyWritten(scan, key, h)) continue;
     const keyEnd = index.pos[h + key.length - 1]! + 1;
-    if (keyEnd - keyStart > key.length * 2 + 8) continue;
-    let digitInside = false;
-    for (let i = keyStart; i < keyEnd && !digitInside; i++) digitInside = isDigit(text[i]);
-    if (digitInside) continue;
     let e = keyEnd;
-    if (prefix) {
-      const limit = Math.min(text.length, keyEnd + 48);
-      while (e < limit && (isHan(text.charCodeAt(e)) || LABEL_PUNCTUATION.has(text[e]!))) e++;
-      if (!isDigit(text[e])) continue;
-    }
-    while (e < text.length && CLOSERS.has(text[e]!)) e++;
-    const run = tableRun(text, e, Math.min(text.length, e + 400));
-    if (!run || run.start !== e) continue;
-    let labelEnd = e;
-    while (labelEnd > keyEnd && /\s/.test(text[labelEnd - 1]!)) labelEnd--;
-    out.push({ row, keyStart, labelEnd, run });
+    const limit = Math.min(text.length, keyEnd + 48);
+    while (e < limit && (isHan(text.charCodeAt(e)) || LABEL_PUNCTUATION.has(text[e]!))) e++;
+    if (!isDigit(text[e])) continue;
+    const m = runAfter(text, keyEnd, e);
+    if (m) out.push({ keyStart: index.pos[h]!, labelEnd: m.labelEnd, run: m.run });
   }
   return out;
 }
@@ -180,16 +261,30 @@ function longestChain(occ: Occurrence[]): Occurrence[] {
   return chain.reverse();
 }
 
+const numberings = new WeakMap<RowSpec, RegExp | null>();
+
+/** The numbering of a row's label as it may be written before its key (`四 、`, `（ 一 ）`, `2.`), built once per row. */
+function numberingOf(spec: RowSpec): RegExp | null {
+  let pattern = numberings.get(spec);
+  if (pattern === undefined) {
+    const m = /^(?:([一二三四五六七八九十]+)、|\(([一二三四五六七八九十]+)\)|(\d+)\.)/.exec(spec.label);
+    pattern = !m
+      ? null
+      : m[1]
+        ? new RegExp(`${m[1]}\\s*[、.．]\\s*$`)
+        : m[2]
+          ? new RegExp(`[(（]\\s*${m[2]}\\s*[)）]\\s*$`)
+          : new RegExp(`${m[3]}\\s*[.．、]\\s*$`);
+    numberings.set(spec, pattern);
+  }
+  return pattern;
+}
+
 /** Where a row's label starts: its numbering (`2.`, `（一）`, `四、`) just before the key, if written. */
 function labelStart(text: string, spec: RowSpec, keyStart: number): number {
-  const m = /^(?:([一二三四五六七八九十]+)、|\(([一二三四五六七八九十]+)\)|(\d+)\.)/.exec(spec.label);
-  if (!m) return keyStart;
+  const pattern = numberingOf(spec);
+  if (!pattern) return keyStart;
   const before = text.slice(Math.max(0, keyStart - 12), keyStart);
-  const pattern = m[1]
-    ? new RegExp(`${m[1]}\\s*[、.．]\\s*$`)
-    : m[2]
-      ? new RegExp(`[(（]\\s*${m[2]}\\s*[)）]\\s*$`)
-      : new RegExp(`${m[3]}\\s*[.．、]\\s*$`);
   const found = pattern.exec(before);
   return found ? keyStart - (before.length - found.index) : keyStart;
 }
@@ -201,9 +296,10 @@ function trimmed(text: string, start: number, end: number): Span | null {
 }
 
 /** Find one table's rows: the chain, then rows without digits between chained rows. */
-function findTable(text: string, index: HanIndex, kind: TableKind, template: TableTemplate): FoundTable | null {
+function findTable(scan: ScanText, kind: TableKind, template: TableTemplate): FoundTable | null {
+  const { text, index } = scan;
   const specs = rowsOf(kind, template);
-  const occ = specs.flatMap((spec, row) => occurrences(text, index, spec, row));
+  const occ = specs.flatMap((spec, row) => occurrences(scan, spec, row));
   const chain = longestChain(occ);
   if (chain.length === 0) return null;
   const rows: FoundRow[] = [];
@@ -232,7 +328,7 @@ function fillGap(text: string, index: HanIndex, specs: readonly RowSpec[], from:
   for (let r = from + 1; r < to; r++) {
     const prev = rows[rows.length - 1]!;
     const after = prev.label.end;
-    const key = hanKey(specs[r]!.label);
+    const key = specKey(specs[r]!);
     let h = lowerBound(index.pos, after);
     h = index.han.indexOf(key, h);
     if (h < 0 || index.pos[h]! >= limit) continue;
@@ -284,13 +380,14 @@ function findAppeals(text: string, index: HanIndex, after: number): FoundAppeals
 
 /** Scan a text for glued tables, choosing the template whose rows it finds most of. */
 export function scanGlued(text: string, index = hanIndex(text)): GluedScan {
+  const facts = scanText(text, index);
   let best: GluedScan | null = null;
   let bestScore = -1;
   for (const template of ["2021", "2019"] as const) {
     const tables: FoundTable[] = [];
     let score = 0;
     for (const kind of ["activeDisclosure", "applications"] as const) {
-      const t = findTable(text, index, kind, template);
+      const t = findTable(facts, kind, template);
       if (!t) continue;
       tables.push(t);
       score += t.rows.filter((r) => r.run).length;
