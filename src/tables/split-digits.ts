@@ -415,15 +415,22 @@ function pieceValue(run: DigitRun, a: number, b: number, kind: CellKind): number
   return run.cache!.values[a * WIDTH + (b - a)]!;
 }
 
+/**
+ * The value of the cell cut from points a…b, read as what it looks like (money when it has
+ * decimals, a change when it has a sign); `null` when it is blank or not a number.
+ */
+export function pieceValueAt(run: DigitRun, a: number, b: number): number | null {
+  const flags = cached(run, a, b);
+  if (flags & (INVALID | BLANK)) return null;
+  return pieceValue(run, a, b, flags & DECIMAL ? "money" : flags & SIGNED ? "signed" : "count") ?? null;
+}
+
 /** The cell cut from points a…b of a run. */
 export function pieceAt(run: DigitRun, a: number, b: number): Piece {
   const start = run.points[a]!.start;
   const end = run.points[b]!.end;
   const text = run.text.slice(start - run.start, end - run.start);
-  const shape = pieceShape(run, a, b);
-  let value: number | null = null;
-  if (shape && !shape.blank) value = pieceValue(run, a, b, shape.decimal ? "money" : shape.sign ? "signed" : "count") ?? null;
-  return { start, end, text, value };
+  return { start, end, text, value: pieceValueAt(run, a, b) };
 }
 
 /** The cells of a split. */
