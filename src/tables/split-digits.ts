@@ -77,7 +77,7 @@ export interface DigitRun {
   minCells: number[];
   maxCells: number[];
   /** Piece shapes and values, filled as they are first needed. */
-  cache?: { flags: Uint8Array; values: Float64Array };
+  cache?: PieceCache;
 }
 
 /** One cell cut from a run. */
@@ -328,7 +328,7 @@ function fillBounds(run: DigitRun): void {
   max[m] = 0;
   for (let a = m - 1; a >= 0; a--) {
     for (let b = a + 1; b <= nextHard[a]!; b++) {
-      if (pieceShape(run, a, b) === null) {
+      if (b - a < WIDTH ? cached(run, a, b) & SHAPELESS : pieceShape(run, a, b) === null) {
         if (leadingZero(run, a)) break;
         continue;
       }
@@ -370,49 +370,97 @@ function pieceShape(run: DigitRun, a: number, b: number): PieceShape | null {
   return { blank: false, sign: pa.hard && ch.sign !== "", decimal: atEnd && ch.hasDecimal, intDigits };
 }
 
-/** Value of piece (a, b) if it is valid for a cell of `kind`; `undefined` when not. */
+/** Pieces longer than this (in points) are never read as one number. */
 const WIDTH = 17;
+/** Flags of a piece: not a number (or too long for any cell) … */
 const INVALID = 1;
+/** … a blank marker … */
 const BLANK = 2;
+/** … signed … */
 const SIGNED = 4;
+/** … with decimals … */
 const DECIMAL = 8;
+/** … worked out (a flag of cached pieces) … */
+const KNOWN = 16;
+/** … too long for a count … */
+const LONG = 32;
+/** … not even the shape of a number or a blank marker. */
+const SHAPELESS = 64;
 
-/** Shape flags and value of piece (a, b), computed once per run. */
-function cached(run: DigitRun, a: number, b: number): number {
-  if (b - a >= WIDTH) return INVALID;
-  const cache = (run.cache ??= { flags: new Uint8Array(run.points.length * WIDTH), values: new Float64Array(run.points.length * WIDTH) });
-  const k = a * WIDTH + (b - a);
+/**
+ * The flags and values of a run's pieces (a, b) with 1 ≤ b − a < {@link WIDTH} and b at or
+ * before the next hard point: piece (a, b) is at `offset[a] + b − a − 1`.
+ */
+export interface PieceCache {
+  offset: number[];
+  flags: number[];
+  values: number[];
+}
+
+function pieceCache(run: DigitRun): PieceCache {
+  const m = run.points.length - 1;
+  const offset = new Array<number>(m + 1);
+  let size = 0;
+  for (let a = 0; a <= m; a++) {
+    offset[a] = size;
+    size += Math.max(0, Math.min(run.nextHard[a]! - a, WIDTH - 1));
+  }
+  return { offset, flags: new Array<number>(size).fill(0), values: new Array<number>(size).fill(0) };
+}
+
+/** Flags of piece (a, b), its value (if a number) written to `values[k]`. */
+function pieceFlags(run: DigitRun, a: number, b: number, values: number[] | null, k: number): number {
+  const shape = pieceShape(run, a, b);
+  if (!shape) return KNOWN | INVALID | SHAPELESS;
+  if (shape.blank) return KNOWN | BLANK;
+  let flags = KNOWN;
+  const pa = run.points[a]!;
+  const ch = run.chunks[pa.chunk]!;
+  const from = pa.hard ? 0 : pa.start - ch.digitsStart;
+  const to = run.points[b]!.hard ? ch.digits.length : run.points[b]!.end - ch.digitsStart;
+  const magnitude = Number(ch.digits.slice(from, to));
+  if (values) values[k] = shape.sign && ch.sign === "-" ? -magnitude : magnitude;
+  if (shape.sign) flags |= SIGNED;
+  if (shape.decimal) flags |= DECIMAL;
+  if (shape.intDigits > MAX_COUNT_DIGITS) flags |= LONG;
+  if (shape.intDigits > MAX_MONEY_DIGITS) flags |= INVALID;
+  return flags;
+}
+
+/** Where piece (a, b) is in the run's cache (-1 when the cache does not hold it: too long, or past a hard point). */
+function slotOf(run: DigitRun, a: number, b: number): number {
+  const width = b - a;
+  if (width <= 0 || width >= WIDTH || b > run.nextHard[a]!) return -1;
+  return (run.cache ??= pieceCache(run)).offset[a]! + width - 1;
+}
+
+/** Flags of the piece in slot `k` of the run's cache (piece (a, b)), worked out the first time. */
+function flagsAt(run: DigitRun, k: number, a: number, b: number): number {
+  const cache = run.cache!;
   const known = cache.flags[k]!;
   if (known !== 0) return known;
-  const shape = pieceShape(run, a, b);
-  let flags = 16;
-  if (!shape) flags |= INVALID;
-  else if (shape.blank) flags |= BLANK;
-  else {
-    const pa = run.points[a]!;
-    const ch = run.chunks[pa.chunk]!;
-    const from = pa.hard ? 0 : pa.start - ch.digitsStart;
-    const to = run.points[b]!.hard ? ch.digits.length : run.points[b]!.end - ch.digitsStart;
-    const magnitude = Number(ch.digits.slice(from, to));
-    cache.values[k] = shape.sign && ch.sign === "-" ? -magnitude : magnitude;
-    if (shape.sign) flags |= SIGNED;
-    if (shape.decimal) flags |= DECIMAL;
-    if (shape.intDigits > MAX_COUNT_DIGITS) flags |= 32;
-    if (shape.intDigits > MAX_MONEY_DIGITS) flags |= INVALID;
-  }
-  cache.flags[k] = flags;
-  return flags;
+  return (cache.flags[k] = pieceFlags(run, a, b, cache.values, k));
+}
+
+/** Shape flags of piece (a, b), computed once per run (with its value). */
+function cached(run: DigitRun, a: number, b: number): number {
+  if (b - a >= WIDTH) return INVALID;
+  const k = slotOf(run, a, b);
+  // not held: past a hard point (or empty), so not a number; at most a blank marker
+  return k < 0 ? pieceFlags(run, a, b, null, 0) : flagsAt(run, k, a, b);
 }
 
 /** Value of piece (a, b) if it is valid for a cell of `kind`; `undefined` when not. */
 function pieceValue(run: DigitRun, a: number, b: number, kind: CellKind): number | null | undefined {
-  const flags = cached(run, a, b);
+  if (b - a >= WIDTH) return undefined;
+  const k = slotOf(run, a, b);
+  const flags = k < 0 ? pieceFlags(run, a, b, null, 0) : flagsAt(run, k, a, b);
   if (flags & INVALID) return undefined;
   if (flags & BLANK) return null;
   if (flags & SIGNED && kind !== "signed") return undefined;
   if (flags & DECIMAL && kind !== "money") return undefined;
-  if (flags & 32 && kind !== "money") return undefined;
-  return run.cache!.values[a * WIDTH + (b - a)]!;
+  if (flags & LONG && kind !== "money") return undefined;
+  return run.cache!.values[k]!;
 }
 
 /**
