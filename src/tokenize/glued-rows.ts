@@ -50,7 +50,6 @@ export interface GluedScan {
   appeals: FoundAppeals | null;
 }
 
-const CLOSERS = new Set([")", "）", "”", "\"", "’", "」", "』", "】", "]", " ", "\u3000", "\u00a0", "\t"]);
 const NEIGHBOUR_GAP = 320;
 /** What the rest of a label found by its first characters may hold besides Han characters. */
 const LABEL_PUNCTUATION = new Set("（）()、，,“”\"‘’:：;；· \u3000");
@@ -61,6 +60,30 @@ const HEADER_CUES: Partial<Record<TableKind, readonly string[]>> = {
   applications: ["申请人情况", "自然人"],
 };
 const APPEAL_HEADER_CHARS = new Set("行政复议诉讼结果维持纠正其他尚未审结总计经直接起后");
+
+const UTF16 = new TextDecoder("utf-16le");
+
+/** True for what may close a label before its values: closing brackets and quotes, spaces and tabs. */
+function isCloser(code: number): boolean {
+  switch (code) {
+    case 0x29: // )
+    case 0xff09: // ）
+    case 0x201d: // ”
+    case 0x22: // "
+    case 0x2019: // ’
+    case 0x300d: // 」
+    case 0x300f: // 』
+    case 0x3011: // 】
+    case 0x5d: // ]
+    case 0x20: // space
+    case 0x3000: // ideographic space
+    case 0xa0: // no-break space
+    case 0x09: // tab
+      return true;
+    default:
+      return false;
+  }
+}
 
 function isHan(code: number): boolean {
   return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || code === 0x3007;
@@ -78,9 +101,7 @@ export function hanIndex(text: string): HanIndex {
       pos[n++] = i;
     }
   }
-  let han = "";
-  for (let k = 0; k < n; k += 4096) han += String.fromCharCode.apply(null, codes.subarray(k, Math.min(n, k + 4096)) as unknown as number[]);
-  return { han, pos: pos.subarray(0, n) };
+  return { han: UTF16.decode(codes.subarray(0, n)), pos: pos.subarray(0, n) };
 }
 
 /** Han characters of a label without its numbering (`(七)总计` → `总计`). */
@@ -152,7 +173,7 @@ function scanText(text: string, index: HanIndex): ScanText {
 
 /** The run of values at `e` (after closing brackets and spaces), and where the label before it ends. */
 function runAfter(text: string, keyEnd: number, e: number): { labelEnd: number; run: Span } | null {
-  while (e < text.length && CLOSERS.has(text[e]!)) e++;
+  while (e < text.length && isCloser(text.charCodeAt(e))) e++;
   const run = tableRun(text, e, Math.min(text.length, e + 400));
   if (!run || run.start !== e) return null;
   let labelEnd = e;
@@ -335,7 +356,7 @@ function fillGap(text: string, index: HanIndex, specs: readonly RowSpec[], from:
     const keyStart = index.pos[h]!;
     const start = labelStart(text, specs[r]!, keyStart);
     let end = index.pos[h + key.length - 1]! + 1;
-    while (end < limit && CLOSERS.has(text[end]!) && !/\s/.test(text[end]!)) end++;
+    while (end < limit && isCloser(text.charCodeAt(end)) && !/\s/.test(text[end]!)) end++;
     rows.push({ spec: specs[r]!, label: { start, end }, lead: null, run: null });
   }
 }
