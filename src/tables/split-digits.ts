@@ -678,26 +678,49 @@ export function enumerateSplits(run: DigitRun, shape: RunShape, counter: SearchC
 export function countSplits(run: DigitRun, kinds: readonly CellKind[], cap = 1_000_000): number {
   const m = run.points.length - 1;
   const n = kinds.length;
+  const pieces = new Map<CellKind, ValidPieces>();
   // ways[c][p]: ways to cut cells c… from point p
   let next = new Array<number>(m + 1).fill(0);
+  let cur = new Array<number>(m + 1).fill(0);
   next[m] = 1;
   for (let c = n - 1; c >= 0; c--) {
-    const cur = new Array<number>(m + 1).fill(0);
+    const kind = kinds[c]!;
+    let valid = pieces.get(kind);
+    if (!valid) pieces.set(kind, (valid = validPieces(run, kind)));
     for (let a = 0; a < m; a++) {
       let w = 0;
-      for (let b = a + 1; b <= run.nextHard[a]!; b++) {
-        if (next[b] === 0) continue;
-        if (pieceValue(run, a, b, kinds[c]!) === undefined) {
-          if (leadingZero(run, a)) break;
-          continue;
-        }
-        w = Math.min(cap, w + next[b]!);
+      for (let j = valid.from[a]!; j < valid.from[a + 1]!; j++) {
+        const ways = next[valid.ends[j]!]!;
+        if (ways !== 0) w = Math.min(cap, w + ways);
       }
       cur[a] = w;
     }
-    next = cur;
+    cur[m] = 0;
+    [next, cur] = [cur, next];
   }
   return next[0]!;
+}
+
+/** The pieces valid for a cell of one kind: the ends `ends[from[a]] … ends[from[a + 1] - 1]` of those starting at point `a`. */
+interface ValidPieces {
+  from: number[];
+  ends: number[];
+}
+
+function validPieces(run: DigitRun, kind: CellKind): ValidPieces {
+  const m = run.points.length - 1;
+  const from = new Array<number>(m + 1);
+  const ends: number[] = [];
+  for (let a = 0; a < m; a++) {
+    from[a] = ends.length;
+    for (let b = a + 1; b <= run.nextHard[a]!; b++) {
+      if (pieceValue(run, a, b, kind) !== undefined) ends.push(b);
+      // a piece starting with 0 is the digit 0 alone: none longer is valid
+      else if (leadingZero(run, a)) break;
+    }
+  }
+  from[m] = ends.length;
+  return { from, ends };
 }
 
 /** How far a split is from its sum rules: the sum over groups of |parts − total| (blanks ignored). */
