@@ -328,7 +328,7 @@ function fillBounds(run: DigitRun): void {
   max[m] = 0;
   for (let a = m - 1; a >= 0; a--) {
     for (let b = a + 1; b <= nextHard[a]!; b++) {
-      if (b - a < WIDTH ? cached(run, a, b) & SHAPELESS : pieceShape(run, a, b) === null) {
+      if ((b - a < WIDTH ? cached(run, a, b) : pieceFlags(run, a, b, null, 0)) & SHAPELESS) {
         if (leadingZero(run, a)) break;
         continue;
       }
@@ -346,28 +346,6 @@ function leadingZero(run: DigitRun, a: number): boolean {
   const ch = run.chunks[p.chunk];
   if (!ch || ch.blank) return false;
   return ch.digits[p.start === ch.start ? 0 : p.start - ch.digitsStart] === "0";
-}
-
-interface PieceShape {
-  blank: boolean;
-  sign: boolean;
-  decimal: boolean;
-  intDigits: number;
-}
-
-/** The shape of piece (a, b), or null when it is not a well-formed number or blank. */
-function pieceShape(run: DigitRun, a: number, b: number): PieceShape | null {
-  const pa = run.points[a]!;
-  const ch = run.chunks[pa.chunk];
-  if (!ch || b > run.nextHard[a]!) return null;
-  const atEnd = run.points[b]!.hard;
-  if (ch.blank) return atEnd && pa.hard ? { blank: true, sign: false, decimal: false, intDigits: 0 } : null;
-  const from = pa.hard ? 0 : pa.start - ch.digitsStart;
-  const to = atEnd ? ch.intLength : run.points[b]!.end - ch.digitsStart;
-  const intDigits = to - from;
-  if (intDigits <= 0) return null;
-  if (intDigits > 1 && ch.digits[from] === "0") return null;
-  return { blank: false, sign: pa.hard && ch.sign !== "", decimal: atEnd && ch.hasDecimal, intDigits };
 }
 
 /** Pieces longer than this (in points) are never read as one number. */
@@ -408,23 +386,39 @@ function pieceCache(run: DigitRun): PieceCache {
   return { offset, flags: new Array<number>(size).fill(0), values: new Array<number>(size).fill(0) };
 }
 
-/** Flags of piece (a, b), its value (if a number) written to `values[k]`. */
+/**
+ * Flags of piece (a, b), its value (if a number) written to `values[k]`. A piece is a blank
+ * marker (a whole chunk of them), or a number: digits within one chunk, its sign if it starts
+ * the chunk, its decimals if it ends the chunk, no leading zero.
+ */
 function pieceFlags(run: DigitRun, a: number, b: number, values: number[] | null, k: number): number {
-  const shape = pieceShape(run, a, b);
-  if (!shape) return KNOWN | INVALID | SHAPELESS;
-  if (shape.blank) return KNOWN | BLANK;
-  let flags = KNOWN;
   const pa = run.points[a]!;
-  const ch = run.chunks[pa.chunk]!;
+  const ch = run.chunks[pa.chunk];
+  if (!ch || b > run.nextHard[a]!) return KNOWN | INVALID | SHAPELESS;
+  const pb = run.points[b]!;
+  if (ch.blank) return pb.hard && pa.hard ? KNOWN | BLANK : KNOWN | INVALID | SHAPELESS;
   const from = pa.hard ? 0 : pa.start - ch.digitsStart;
-  const to = run.points[b]!.hard ? ch.digits.length : run.points[b]!.end - ch.digitsStart;
-  const magnitude = Number(ch.digits.slice(from, to));
-  if (values) values[k] = shape.sign && ch.sign === "-" ? -magnitude : magnitude;
-  if (shape.sign) flags |= SIGNED;
-  if (shape.decimal) flags |= DECIMAL;
-  if (shape.intDigits > MAX_COUNT_DIGITS) flags |= LONG;
-  if (shape.intDigits > MAX_MONEY_DIGITS) flags |= INVALID;
+  const intDigits = (pb.hard ? ch.intLength : pb.end - ch.digitsStart) - from;
+  if (intDigits <= 0 || (intDigits > 1 && ch.digits.charCodeAt(from) === 48)) return KNOWN | INVALID | SHAPELESS;
+  const sign = pa.hard && ch.sign !== "";
+  const decimal = pb.hard && ch.hasDecimal;
+  if (values) {
+    const magnitude = decimal || intDigits > MAX_MONEY_DIGITS ? Number(ch.digits.slice(from, pb.hard ? ch.digits.length : from + intDigits)) : integerAt(ch.digits, from, from + intDigits);
+    values[k] = sign && ch.sign === "-" ? -magnitude : magnitude;
+  }
+  let flags = KNOWN;
+  if (sign) flags |= SIGNED;
+  if (decimal) flags |= DECIMAL;
+  if (intDigits > MAX_COUNT_DIGITS) flags |= LONG;
+  if (intDigits > MAX_MONEY_DIGITS) flags |= INVALID;
   return flags;
+}
+
+/** The integer written by half-width digits `from … to` (at most 15 of them: exact). */
+function integerAt(digits: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + (digits.charCodeAt(i) - 48);
+  return n;
 }
 
 /** Where piece (a, b) is in the run's cache (-1 when the cache does not hold it: too long, or past a hard point). */
