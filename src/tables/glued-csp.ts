@@ -52,48 +52,68 @@ export function activeEquations(equations: readonly Equation[], vars: ReadonlyAr
 
 /** Remove candidates no choice of the others can balance. False when a domain empties. */
 function propagate(domains: number[][], vars: ReadonlyArray<Candidates>, equations: readonly Equation[], counter: SearchCounter): boolean {
+  let width = 0;
+  for (const eq of equations) width = Math.max(width, eq.terms.length);
+  const mins = new Float64Array(width);
+  const maxs = new Float64Array(width);
   let changed = true;
   while (changed) {
     changed = false;
     for (const eq of equations) {
       if (counter.steps > counter.budget) return true;
-      const mins: number[] = [];
-      const maxs: number[] = [];
       let lo = 0;
       let hi = 0;
-      for (const t of eq.terms) {
+      for (let k = 0; k < eq.terms.length; k++) {
+        const t = eq.terms[k]!;
+        const dom = domains[t.unit]!;
         let mn = Infinity;
         let mx = -Infinity;
-        for (const i of domains[t.unit]!) {
-          const v = t.coef * valueOf(vars, t.unit, i, t.cell);
+        for (let j = 0; j < dom.length; j++) {
+          const v = t.coef * valueOf(vars, t.unit, dom[j]!, t.cell);
           if (v < mn) mn = v;
           if (v > mx) mx = v;
         }
-        counter.steps += domains[t.unit]!.length;
-        mins.push(mn);
-        maxs.push(mx);
+        counter.steps += dom.length;
+        mins[k] = mn;
+        maxs[k] = mx;
         lo += mn;
         hi += mx;
       }
       if (lo > 0 || hi < 0) return false;
-      eq.terms.forEach((t, k) => {
-        const restLo = lo - mins[k]!;
-        const restHi = hi - maxs[k]!;
-        const dom = domains[t.unit]!;
-        if (mins[k]! + restHi >= 0 && maxs[k]! + restLo <= 0) return;
-        const kept = dom.filter((i) => {
-          const v = t.coef * valueOf(vars, t.unit, i, t.cell);
-          return v + restLo <= 0 && v + restHi >= 0;
-        });
-        counter.steps += dom.length;
-        if (kept.length !== dom.length) {
-          domains[t.unit] = kept;
-          changed = true;
-        }
-      });
-      if (eq.terms.some((t) => domains[t.unit]!.length === 0)) return false;
+      for (let k = 0; k < eq.terms.length; k++) {
+        if (narrow(domains, vars, eq.terms[k]!, lo - mins[k]!, hi - maxs[k]!, mins[k]!, maxs[k]!, counter)) changed = true;
+      }
+      for (const t of eq.terms) if (domains[t.unit]!.length === 0) return false;
     }
   }
+  return true;
+}
+
+/**
+ * Keep the candidates of a term's variable that the rest of its equation (between `restLo`
+ * and `restHi`) can balance; true when some were removed. `mn` / `mx`: the term's bounds.
+ */
+function narrow(
+  domains: number[][],
+  vars: ReadonlyArray<Candidates>,
+  t: Term,
+  restLo: number,
+  restHi: number,
+  mn: number,
+  mx: number,
+  counter: SearchCounter,
+): boolean {
+  const dom = domains[t.unit]!;
+  if (mn + restHi >= 0 && mx + restLo <= 0) return false;
+  const kept: number[] = [];
+  for (let j = 0; j < dom.length; j++) {
+    const i = dom[j]!;
+    const v = t.coef * valueOf(vars, t.unit, i, t.cell);
+    if (v + restLo <= 0 && v + restHi >= 0) kept.push(i);
+  }
+  counter.steps += dom.length;
+  if (kept.length === dom.length) return false;
+  domains[t.unit] = kept;
   return true;
 }
 
