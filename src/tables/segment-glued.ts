@@ -148,9 +148,10 @@ interface Enumerated {
  * same digits and shape: a repeat costs the same steps (and is searched again when those
  * steps would pass the budget, so the budget stops it exactly where it did).
  */
-function enumerated(run: DigitRun, shape: RunShape, key: string, counter: SearchCounter, memo: Map<string, Enumerated>): Enumerated {
-  const id = `${key}\u0000${run.text}`;
-  const known = memo.get(id);
+function enumerated(run: DigitRun, shape: RunShape, key: string, counter: SearchCounter, memo: Map<string, Map<string, Enumerated>>): Enumerated {
+  let byText = memo.get(key);
+  if (!byText) memo.set(key, (byText = new Map()));
+  const known = byText.get(run.text);
   if (known && counter.steps + known.steps <= counter.budget) {
     counter.steps += known.steps;
     return known;
@@ -158,11 +159,11 @@ function enumerated(run: DigitRun, shape: RunShape, key: string, counter: Search
   const before = counter.steps;
   const found = enumerateSplits(run, shape, counter, SPLIT_CAP);
   const result = { splits: found.splits, complete: found.complete, free: countSplits(run, shape.kinds), steps: counter.steps - before };
-  if (counter.steps <= counter.budget) memo.set(id, result);
+  if (counter.steps <= counter.budget) byText.set(run.text, result);
   return result;
 }
 
-function prepare(kind: TableKind, unit: GluedUnit, hints: GluedTableInput["hints"], counter: SearchCounter, memo: Map<string, Enumerated>): Prepared {
+function prepare(kind: TableKind, unit: GluedUnit, hints: GluedTableInput["hints"], counter: SearchCounter, memo: Map<string, Map<string, Enumerated>>): Prepared {
   const { paths, shape, key } = shapeOf(kind, unit.rows, unit.run);
   if (!unit.run) return { unit, paths, shape, splits: [], complete: true, free: 0, hinted: [] };
   const found = enumerated(unit.run, shape, key, counter, memo);
@@ -186,7 +187,7 @@ function applyHints(splits: Split[], paths: readonly string[], hints: GluedTable
  * budget is spent (cells not settled by then are left blank, with a diagnostic).
  */
 export function segmentGluedTable(input: GluedTableInput, counter: SearchCounter): SegmentedTable {
-  const memo = new Map<string, Enumerated>();
+  const memo = new Map<string, Map<string, Enumerated>>();
   const prepared = input.units.map((u) => prepare(input.kind, u, input.hints, counter, memo));
   const out: SegmentedTable = { cells: prepared.map(blankCells), diagnostics: [] };
   const recovered: number[] = [];
@@ -290,8 +291,8 @@ function settle(
     }
   });
   if (ambiguous.length === 0) return;
-  const readings = alternativesOf(units, solutions, ambiguous);
-  const listed = listReadings(readings);
+  const { records: readings, lines } = readingsOf(units, solutions, ambiguous);
+  const listed = { shown: readings.slice(0, SHOWN_ALTERNATIVES), list: lines.join("; ") };
   for (const { k, c } of ambiguous) out.diagnostics.push(ambiguityDiagnostic(units[k]!, c, readings, listed, complete));
 }
 
@@ -335,19 +336,36 @@ function settleCell(run: DigitRun, chosen: readonly Split[], c: number, cell: Se
 
 /** The distinct readings of the ambiguous cells, as `{path: value}` records. */
 function alternativesOf(units: readonly Prepared[], solutions: readonly number[][], cells: ReadonlyArray<{ k: number; c: number }>): Array<Record<string, number | null>> {
+  return readingsOf(units, solutions, cells).records;
+}
+
+/** Distinct readings as records, and the first {@link SHOWN_ALTERNATIVES} as listed in messages (`v1/v2/…`). */
+interface Readings {
+  records: Array<Record<string, number | null>>;
+  lines: string[];
+}
+
+function readingsOf(units: readonly Prepared[], solutions: readonly number[][], cells: ReadonlyArray<{ k: number; c: number }>): Readings {
   const seen = new Set<string>();
-  const out: Array<Record<string, number | null>> = [];
+  const records: Array<Record<string, number | null>> = [];
+  const lines: string[] = [];
+  const values: Array<number | null> = [];
   for (const s of solutions) {
     // the values in cell order tell readings apart as the records' JSON would (paths are distinct)
     let key = "";
-    for (const { k, c } of cells) key += `${units[k]!.splits[s[k]!]!.values[c] ?? null},`;
+    for (let j = 0; j < cells.length; j++) {
+      const { k, c } = cells[j]!;
+      values[j] = units[k]!.splits[s[k]!]!.values[c] ?? null;
+      key += `${values[j]},`;
+    }
     if (seen.has(key)) continue;
     seen.add(key);
     const rec: Record<string, number | null> = {};
-    for (const { k, c } of cells) rec[units[k]!.paths[c]!] = units[k]!.splits[s[k]!]!.values[c] ?? null;
-    out.push(rec);
+    for (let j = 0; j < cells.length; j++) rec[units[cells[j]!.k]!.paths[cells[j]!.c]!] = values[j]!;
+    records.push(rec);
+    if (lines.length < SHOWN_ALTERNATIVES) lines.push(values.map(fmt).join("/"));
   }
-  return out;
+  return { records, lines };
 }
 
 /** The readings as listed in messages (the first {@link SHOWN_ALTERNATIVES}), worked out once for every cell they concern. */
