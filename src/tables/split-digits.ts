@@ -495,8 +495,8 @@ interface GroupPart {
 /** Search state for one run. */
 class RunSearch {
   private readonly memo = new Map<number, GroupPart[]>();
-  /** Part searches known to yield nothing. */
-  private readonly dead = new Set<string>();
+  /** Part searches known to yield nothing: by the sum left, the packed (start, end, parts, cell). */
+  private readonly dead = new Map<number, Set<number>>();
   private emitted = 0;
   readonly splits: Split[] = [];
   stopped = false;
@@ -603,11 +603,17 @@ class RunSearch {
     emit: (cuts: number[], values: number[]) => void,
   ): void {
     if (this.stopped) return;
-    const key = `${a}|${t}|${r}|${rest}|${cell}`;
-    if (this.dead.has(key)) return;
+    const n = this.shape.kinds.length + 1;
+    const key = ((a * this.run.points.length + t) * n + r) * n + cell;
+    if (this.dead.get(rest)?.has(key)) return;
     const before = this.emitted;
     this.cutParts(a, t, r, rest, cell, cuts, values, emit);
-    if (this.emitted === before) this.dead.add(key);
+    if (this.emitted === before) {
+      // looked up again: the searches below (a part of 0 leaves the same sum) may have added the set
+      let dead = this.dead.get(rest);
+      if (!dead) this.dead.set(rest, (dead = new Set()));
+      dead.add(key);
+    }
   }
 
   private cutParts(
