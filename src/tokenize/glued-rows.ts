@@ -91,17 +91,45 @@ function isHan(code: number): boolean {
 
 /** Index the Han characters of a text. */
 export function hanIndex(text: string): HanIndex {
+  return indexText(text).index;
+}
+
+/** The Han index of a text, and the indexes of its Han characters followed by something else (where a label may end). */
+function indexText(text: string): { index: HanIndex; lastOfRuns: number[] } {
   const pos = new Int32Array(text.length);
   const codes = new Uint16Array(text.length);
+  const lastOfRuns: number[] = [];
   let n = 0;
+  let afterHan = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (isHan(code)) {
       codes[n] = code;
       pos[n++] = i;
+      afterHan = true;
+    } else if (afterHan) {
+      lastOfRuns.push(n - 1);
+      afterHan = false;
     }
   }
-  return { han: UTF16.decode(codes.subarray(0, n)), pos: pos.subarray(0, n) };
+  return { index: { han: UTF16.decode(codes.subarray(0, n)), pos: pos.subarray(0, n) }, lastOfRuns };
+}
+
+/** True for what `/\s/` matches, by code. */
+export function isWhitespace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 /** Han characters of a label without its numbering (`(七)总计` → `总计`). */
@@ -156,13 +184,12 @@ interface ScanText {
   matches: Map<string, KeyMatch[]>;
 }
 
-function scanText(text: string, index: HanIndex): ScanText {
+/** `lastOfRuns`: the Han characters followed by something else (the others cannot end a label before its values). */
+function scanText(text: string, index: HanIndex, lastOfRuns: readonly number[]): ScanText {
   const runEnds: number[] = [];
   const endMatches: ScanText["endMatches"] = [];
-  for (let j = 0; j < index.pos.length; j++) {
+  for (const j of lastOfRuns) {
     const keyEnd = index.pos[j]! + 1;
-    // a Han character right after cannot start a run nor close a label
-    if (keyEnd < text.length && isHan(text.charCodeAt(keyEnd))) continue;
     const match = runAfter(text, keyEnd, keyEnd);
     if (!match) continue;
     runEnds.push(j);
@@ -171,13 +198,23 @@ function scanText(text: string, index: HanIndex): ScanText {
   return { text, index, runEnds, endMatches, matches: new Map() };
 }
 
+/** The Han characters of an index followed by something else. */
+function lastOfRunsIn(text: string, index: HanIndex): number[] {
+  const out: number[] = [];
+  for (let j = 0; j < index.pos.length; j++) {
+    const next = index.pos[j]! + 1;
+    if (next < text.length && !isHan(text.charCodeAt(next))) out.push(j);
+  }
+  return out;
+}
+
 /** The run of values at `e` (after closing brackets and spaces), and where the label before it ends. */
 function runAfter(text: string, keyEnd: number, e: number): { labelEnd: number; run: Span } | null {
   while (e < text.length && isCloser(text.charCodeAt(e))) e++;
   const run = tableRun(text, e, Math.min(text.length, e + 400));
   if (!run || run.start !== e) return null;
   let labelEnd = e;
-  while (labelEnd > keyEnd && /\s/.test(text[labelEnd - 1]!)) labelEnd--;
+  while (labelEnd > keyEnd && isWhitespace(text.charCodeAt(labelEnd - 1))) labelEnd--;
   return { labelEnd, run };
 }
 
@@ -254,7 +291,7 @@ function tableRun(text: string, from: number, limit: number): Span | null {
   const run = scanRun(text, from, limit);
   if (!run || !UNITS_AFTER.has(text[run.end] ?? "")) return run;
   let cut = run.end;
-  while (cut > run.start && !/\s/.test(text[cut - 1]!)) cut--;
+  while (cut > run.start && !isWhitespace(text.charCodeAt(cut - 1))) cut--;
   return cut > run.start ? trimmed(text, run.start, cut) : null;
 }
 
@@ -311,8 +348,8 @@ function labelStart(text: string, spec: RowSpec, keyStart: number): number {
 }
 
 function trimmed(text: string, start: number, end: number): Span | null {
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (start < end && isWhitespace(text.charCodeAt(start))) start++;
+  while (end > start && isWhitespace(text.charCodeAt(end - 1))) end--;
   return end > start ? { start, end } : null;
 }
 
@@ -356,7 +393,7 @@ function fillGap(text: string, index: HanIndex, specs: readonly RowSpec[], from:
     const keyStart = index.pos[h]!;
     const start = labelStart(text, specs[r]!, keyStart);
     let end = index.pos[h + key.length - 1]! + 1;
-    while (end < limit && isCloser(text.charCodeAt(end)) && !/\s/.test(text[end]!)) end++;
+    while (end < limit && isCloser(text.charCodeAt(end)) && !isWhitespace(text.charCodeAt(end))) end++;
     rows.push({ spec: specs[r]!, label: { start, end }, lead: null, run: null });
   }
 }
@@ -388,7 +425,7 @@ function findHeader(text: string, kind: TableKind, firstRow: number): Span | nul
 function findAppeals(text: string, index: HanIndex, after: number): FoundAppeals | null {
   for (let h = index.han.indexOf("结果维持", lowerBound(index.pos, after)); h >= 0; h = index.han.indexOf("结果维持", h + 1)) {
     let i = index.pos[h]!;
-    while (i < text.length && (APPEAL_HEADER_CHARS.has(text[i]!) || /\s/.test(text[i]!))) i++;
+    while (i < text.length && (APPEAL_HEADER_CHARS.has(text[i]!) || isWhitespace(text.charCodeAt(i)))) i++;
     if (!isDigit(text[i])) continue;
     const run = tableRun(text, i, Math.min(text.length, i + 400));
     if (!run) continue;
@@ -400,8 +437,10 @@ function findAppeals(text: string, index: HanIndex, after: number): FoundAppeals
 }
 
 /** Scan a text for glued tables, choosing the template whose rows it finds most of. */
-export function scanGlued(text: string, index = hanIndex(text)): GluedScan {
-  const facts = scanText(text, index);
+export function scanGlued(text: string, index?: HanIndex): GluedScan {
+  const indexed = index ? { index, lastOfRuns: lastOfRunsIn(text, index) } : indexText(text);
+  index = indexed.index;
+  const facts = scanText(text, index, indexed.lastOfRuns);
   let best: GluedScan | null = null;
   let bestScore = -1;
   for (const template of ["2021", "2019"] as const) {
