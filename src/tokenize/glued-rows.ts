@@ -176,26 +176,28 @@ interface Occurrence extends KeyMatch {
 interface ScanText {
   text: string;
   index: HanIndex;
-  /** Han indexes (ascending) whose character is followed by a run of values (closers between). */
-  runEnds: number[];
-  /** For each of `runEnds`: where the label ends and the run. */
-  endMatches: Array<{ labelEnd: number; run: Span }>;
+  /**
+   * The Han characters followed by a run of values (closers between), by character: their
+   * Han indexes (ascending), where the label ends and the run.
+   */
+  runEnds: Map<number, Array<{ j: number; labelEnd: number; run: Span }>>;
   /** Matches by key (`1` + key for the first characters of a long key). */
   matches: Map<string, KeyMatch[]>;
 }
 
 /** `lastOfRuns`: the Han characters followed by something else (the others cannot end a label before its values). */
 function scanText(text: string, index: HanIndex, lastOfRuns: readonly number[]): ScanText {
-  const runEnds: number[] = [];
-  const endMatches: ScanText["endMatches"] = [];
+  const runEnds: ScanText["runEnds"] = new Map();
   for (const j of lastOfRuns) {
     const keyEnd = index.pos[j]! + 1;
     const match = runAfter(text, keyEnd, keyEnd);
     if (!match) continue;
-    runEnds.push(j);
-    endMatches.push(match);
+    const code = index.han.charCodeAt(j);
+    let list = runEnds.get(code);
+    if (!list) runEnds.set(code, (list = []));
+    list.push({ j, labelEnd: match.labelEnd, run: match.run });
   }
-  return { text, index, runEnds, endMatches, matches: new Map() };
+  return { text, index, runEnds, matches: new Map() };
 }
 
 /** The Han characters of an index followed by something else. */
@@ -255,12 +257,9 @@ function wholeMatches(scan: ScanText, key: string): KeyMatch[] {
   const out: KeyMatch[] = [];
   const { han, pos } = scan.index;
   const last = key.length - 1;
-  const lastCode = key.charCodeAt(last);
-  for (let k = 0; k < scan.runEnds.length; k++) {
-    const j = scan.runEnds[k]!;
-    const h = j - last;
-    if (h < 0 || han.charCodeAt(j) !== lastCode || !han.startsWith(key, h) || !keyWritten(scan, key, h)) continue;
-    const m = scan.endMatches[k]!;
+  for (const m of scan.runEnds.get(key.charCodeAt(last)) ?? []) {
+    const h = m.j - last;
+    if (h < 0 || !han.startsWith(key, h) || !keyWritten(scan, key, h)) continue;
     out.push({ keyStart: pos[h]!, labelEnd: m.labelEnd, run: m.run });
   }
   return out;
