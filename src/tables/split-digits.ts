@@ -483,7 +483,14 @@ export function piecesOf(run: DigitRun, split: Split): Piece[] {
 }
 
 function digitCount(n: number): number {
-  return n < 10 ? 1 : Math.floor(Math.log10(n)) + 1;
+  if (n < 10) return 1;
+  if (n < 1e14) {
+    // the same as the logarithm below, which is exact this far, without computing it
+    let digits = 2;
+    for (let p = 100; n >= p; p *= 10) digits++;
+    return digits;
+  }
+  return Math.floor(Math.log10(n)) + 1;
 }
 
 interface GroupPart {
@@ -495,8 +502,8 @@ interface GroupPart {
 /** Search state for one run. */
 class RunSearch {
   private readonly memo = new Map<number, GroupPart[]>();
-  /** Part searches known to yield nothing: by the sum left, the packed (start, end, parts, cell). */
-  private readonly dead = new Map<number, Set<number>>();
+  /** Part searches known to yield nothing (see {@link RunSearch.deadKey}). */
+  private readonly dead = new Set<number | string>();
   private emitted = 0;
   readonly splits: Split[] = [];
   stopped = false;
@@ -603,17 +610,25 @@ class RunSearch {
     emit: (cuts: number[], values: number[]) => void,
   ): void {
     if (this.stopped) return;
-    const n = this.shape.kinds.length + 1;
-    const key = ((a * this.run.points.length + t) * n + r) * n + cell;
-    if (this.dead.get(rest)?.has(key)) return;
+    const key = this.deadKey(a, t, r, rest, cell);
+    if (this.dead.has(key)) return;
     const before = this.emitted;
     this.cutParts(a, t, r, rest, cell, cuts, values, emit);
-    if (this.emitted === before) {
-      // looked up again: the searches below (a part of 0 leaves the same sum) may have added the set
-      let dead = this.dead.get(rest);
-      if (!dead) this.dead.set(rest, (dead = new Set()));
-      dead.add(key);
+    if (this.emitted === before) this.dead.add(key);
+  }
+
+  /**
+   * One key per part search: a number packing the sum left with start, end, parts and cell
+   * when it fits in a safe integer, else a string of them.
+   */
+  private deadKey(a: number, t: number, r: number, rest: number, cell: number): number | string {
+    const n = this.shape.kinds.length + 1;
+    const points = this.run.points.length;
+    const size = points * points * n * n;
+    if (Number.isInteger(rest) && rest >= 0 && rest <= (Number.MAX_SAFE_INTEGER - size) / size) {
+      return rest * size + ((a * points + t) * n + r) * n + cell;
     }
+    return `${a}|${t}|${r}|${rest}|${cell}`;
   }
 
   private cutParts(
