@@ -182,22 +182,23 @@ interface RelaxTerms {
 
 /** The terms of every variable, looked up once instead of at every node of the search. */
 function relaxTerms(vars: ReadonlyArray<Candidates>, equations: readonly Equation[], lo: Float64Array, hi: Float64Array): RelaxTerms[] {
-  const termsOf: Array<Array<{ eq: number; cell: number; coef: number }>> = vars.map(() => []);
-  const termBounds = new Map<string, [number, number]>();
+  const termsOf: Array<Array<{ eq: number; cell: number; coef: number; min: number; max: number }>> = vars.map(() => []);
   equations.forEach((eq, e) => {
-    for (const t of eq.terms) {
-      termsOf[t.unit]!.push({ eq: e, cell: t.cell, coef: t.coef });
-      let mn = Infinity;
-      let mx = -Infinity;
-      for (let i = 0; i < vars[t.unit]!.length; i++) {
-        const v = t.coef * valueOf(vars, t.unit, i, t.cell);
-        mn = Math.min(mn, v);
-        mx = Math.max(mx, v);
+    const mins = eq.terms.map((t) => termBound(vars, t, Math.min, Infinity));
+    const maxs = eq.terms.map((t) => termBound(vars, t, Math.max, -Infinity));
+    eq.terms.forEach((t, q) => {
+      lo[e]! += mins[q]!;
+      hi[e]! += maxs[q]!;
+      // a variable's cell written twice in one equation takes the bounds of its last term
+      let last = q;
+      for (let r = eq.terms.length - 1; r > q; r--) {
+        if (eq.terms[r]!.unit === t.unit && eq.terms[r]!.cell === t.cell) {
+          last = r;
+          break;
+        }
       }
-      termBounds.set(`${e}:${t.unit}:${t.cell}`, [mn, mx]);
-      lo[e]! += mn;
-      hi[e]! += mx;
-    }
+      termsOf[t.unit]!.push({ eq: e, cell: t.cell, coef: t.coef, min: mins[last]!, max: maxs[last]! });
+    });
   });
   return termsOf.map((terms, u) => {
     const size = vars[u]!.length;
@@ -208,14 +209,20 @@ function relaxTerms(vars: ReadonlyArray<Candidates>, equations: readonly Equatio
       contrib: new Float64Array(size * terms.length),
     };
     terms.forEach((t, j) => {
-      const [mn, mx] = termBounds.get(`${t.eq}:${u}:${t.cell}`)!;
       out.eq[j] = t.eq;
-      out.min[j] = mn;
-      out.max[j] = mx;
+      out.min[j] = t.min;
+      out.max[j] = t.max;
       for (let i = 0; i < size; i++) out.contrib[i * terms.length + j] = t.coef * valueOf(vars, u, i, t.cell);
     });
     return out;
   });
+}
+
+/** The least (or greatest) `coef × value` of a term over its variable's candidates. */
+function termBound(vars: ReadonlyArray<Candidates>, t: Term, pick: (a: number, b: number) => number, start: number): number {
+  let bound = start;
+  for (let i = 0; i < vars[t.unit]!.length; i++) bound = pick(bound, t.coef * valueOf(vars, t.unit, i, t.cell));
+  return bound;
 }
 
 /**
