@@ -423,8 +423,10 @@ function choose(units: readonly Prepared[], index: readonly number[], relaxed: R
       Object.assign(out.cells[index[k]!]![c]!, { path, value: piece.value, text: piece.text, start: piece.start, end: piece.end, status: "chosen" });
     });
   });
-  const vars = units.map((p) => p.splits.map((s) => s.values));
-  const broken = brokenEquations(choice, vars, equations).map((e) => e.rule);
+  // the equations read only the chosen candidates: one per unit
+  const chosen = units.map((p, k) => [p.splits[choice[k]!]!.values]);
+  const brokenRules = brokenEquations(units.map(() => 0), chosen, equations);
+  const broken = brokenRules.map((e) => e.rule);
   units.forEach((p, k) => {
     const values = p.splits[choice[k]!]!.values;
     if (sumError(values, p.shape) > 0) broken.push(`${p.unit.rows.length === 1 ? "row-total" : "appeal-total"} ${p.paths[0]!.replace(/\.[^.]+$/, "")}`);
@@ -432,7 +434,7 @@ function choose(units: readonly Prepared[], index: readonly number[], relaxed: R
   const differing = tiedCells(units, best);
   const alternatives = alternativesOf(units, best, differing).slice(0, SHOWN_ALTERNATIVES);
   const runs = units.map((p) => p.unit.run!);
-  const first = brokenEquations(choice, vars, equations)[0]?.paths[0] ?? units.find((p, k) => sumError(p.splits[choice[k]!]!.values, p.shape) > 0)?.paths[0];
+  const first = brokenRules[0]?.paths[0] ?? units.find((p, k) => sumError(p.splits[choice[k]!]!.values, p.shape) > 0)?.paths[0];
   out.diagnostics.push({
     code: "recovered-by-arithmetic",
     severity: "warning",
@@ -452,8 +454,8 @@ function tiedCells(units: readonly Prepared[], best: readonly number[][]): Array
   const out: Array<{ k: number; c: number }> = [];
   units.forEach((p, k) => {
     p.paths.forEach((_, c) => {
-      const values = new Set(best.map((s) => p.splits[s[k]!]!.values[c]));
-      if (values.size > 1) out.push({ k, c });
+      const first = p.splits[best[0]![k]!]!.values[c];
+      if (best.some((s) => p.splits[s[k]!]!.values[c] !== first)) out.push({ k, c });
     });
   });
   return out;
