@@ -52,48 +52,68 @@ export function activeEquations(equations: readonly Equation[], vars: ReadonlyAr
 
 /** Remove candidates no choice of the others can balance. False when a domain empties. */
 function propagate(domains: number[][], vars: ReadonlyArray<Candidates>, equations: readonly Equation[], counter: SearchCounter): boolean {
+  let width = 0;
+  for (const eq of equations) width = Math.max(width, eq.terms.length);
+  const mins = new Float64Array(width);
+  const maxs = new Float64Array(width);
   let changed = true;
   while (changed) {
     changed = false;
     for (const eq of equations) {
       if (counter.steps > counter.budget) return true;
-      const mins: number[] = [];
-      const maxs: number[] = [];
       let lo = 0;
       let hi = 0;
-      for (const t of eq.terms) {
+      for (let k = 0; k < eq.terms.length; k++) {
+        const t = eq.terms[k]!;
+        const dom = domains[t.unit]!;
         let mn = Infinity;
         let mx = -Infinity;
-        for (const i of domains[t.unit]!) {
-          const v = t.coef * valueOf(vars, t.unit, i, t.cell);
+        for (let j = 0; j < dom.length; j++) {
+          const v = t.coef * valueOf(vars, t.unit, dom[j]!, t.cell);
           if (v < mn) mn = v;
           if (v > mx) mx = v;
         }
-        counter.steps += domains[t.unit]!.length;
-        mins.push(mn);
-        maxs.push(mx);
+        counter.steps += dom.length;
+        mins[k] = mn;
+        maxs[k] = mx;
         lo += mn;
         hi += mx;
       }
       if (lo > 0 || hi < 0) return false;
-      eq.terms.forEach((t, k) => {
-        const restLo = lo - mins[k]!;
-        const restHi = hi - maxs[k]!;
-        const dom = domains[t.unit]!;
-        if (mins[k]! + restHi >= 0 && maxs[k]! + restLo <= 0) return;
-        const kept = dom.filter((i) => {
-          const v = t.coef * valueOf(vars, t.unit, i, t.cell);
-          return v + restLo <= 0 && v + restHi >= 0;
-        });
-        counter.steps += dom.length;
-        if (kept.length !== dom.length) {
-          domains[t.unit] = kept;
-          changed = true;
-        }
-      });
-      if (eq.terms.some((t) => domains[t.unit]!.length === 0)) return false;
+      for (let k = 0; k < eq.terms.length; k++) {
+        if (narrow(domains, vars, eq.terms[k]!, lo - mins[k]!, hi - maxs[k]!, mins[k]!, maxs[k]!, counter)) changed = true;
+      }
+      for (const t of eq.terms) if (domains[t.unit]!.length === 0) return false;
     }
   }
+  return true;
+}
+
+/**
+ * Keep the candidates of a term's variable that the rest of its equation (between `restLo`
+ * and `restHi`) can balance; true when some were removed. `mn` / `mx`: the term's bounds.
+ */
+function narrow(
+  domains: number[][],
+  vars: ReadonlyArray<Candidates>,
+  t: Term,
+  restLo: number,
+  restHi: number,
+  mn: number,
+  mx: number,
+  counter: SearchCounter,
+): boolean {
+  const dom = domains[t.unit]!;
+  if (mn + restHi >= 0 && mx + restLo <= 0) return false;
+  const kept: number[] = [];
+  for (let j = 0; j < dom.length; j++) {
+    const i = dom[j]!;
+    const v = t.coef * valueOf(vars, t.unit, i, t.cell);
+    if (v + restLo <= 0 && v + restHi >= 0) kept.push(i);
+  }
+  counter.steps += dom.length;
+  if (kept.length === dom.length) return false;
+  domains[t.unit] = kept;
   return true;
 }
 
@@ -149,6 +169,62 @@ export interface Relaxed {
   complete: boolean;
 }
 
+/** Per variable: the equations it takes part in, with its bounds and its contribution per candidate. */
+interface RelaxTerms {
+  /** Equation of each term. */
+  eq: Int32Array;
+  /** Least and greatest `coef × value` of each term over the candidates. */
+  min: Float64Array;
+  max: Float64Array;
+  /** `coef × value` of term `j` for candidate `i`, at `i × terms + j`. */
+  contrib: Float64Array;
+}
+
+/** The terms of every variable, looked up once instead of at every node of the search. */
+function relaxTerms(vars: ReadonlyArray<Candidates>, equations: readonly Equation[], lo: Float64Array, hi: Float64Array): RelaxTerms[] {
+  const termsOf: Array<Array<{ eq: number; cell: number; coef: number; min: number; max: number }>> = vars.map(() => []);
+  equations.forEach((eq, e) => {
+    const mins = eq.terms.map((t) => termBound(vars, t, Math.min, Infinity));
+    const maxs = eq.terms.map((t) => termBound(vars, t, Math.max, -Infinity));
+    eq.terms.forEach((t, q) => {
+      lo[e]! += mins[q]!;
+      hi[e]! += maxs[q]!;
+      // a variable's cell written twice in one equation takes the bounds of its last term
+      let last = q;
+      for (let r = eq.terms.length - 1; r > q; r--) {
+        if (eq.terms[r]!.unit === t.unit && eq.terms[r]!.cell === t.cell) {
+          last = r;
+          break;
+        }
+      }
+      termsOf[t.unit]!.push({ eq: e, cell: t.cell, coef: t.coef, min: mins[last]!, max: maxs[last]! });
+    });
+  });
+  return termsOf.map((terms, u) => {
+    const size = vars[u]!.length;
+    const out: RelaxTerms = {
+      eq: new Int32Array(terms.length),
+      min: new Float64Array(terms.length),
+      max: new Float64Array(terms.length),
+      contrib: new Float64Array(size * terms.length),
+    };
+    terms.forEach((t, j) => {
+      out.eq[j] = t.eq;
+      out.min[j] = t.min;
+      out.max[j] = t.max;
+      for (let i = 0; i < size; i++) out.contrib[i * terms.length + j] = t.coef * valueOf(vars, u, i, t.cell);
+    });
+    return out;
+  });
+}
+
+/** The least (or greatest) `coef × value` of a term over its variable's candidates. */
+function termBound(vars: ReadonlyArray<Candidates>, t: Term, pick: (a: number, b: number) => number, start: number): number {
+  let bound = start;
+  for (let i = 0; i < vars[t.unit]!.length; i++) bound = pick(bound, t.coef * valueOf(vars, t.unit, i, t.cell));
+  return bound;
+}
+
 /**
  * Branch and bound: the choices minimising `Σ costs[u][choice] + broken equations`.
  * Candidates are tried in their order, so the first optimum found is the most plausible.
@@ -165,27 +241,13 @@ export function solveRelaxed(
   const stopAt = Math.min(counter.budget, counter.steps + limit);
   const n = vars.length;
   const order = vars.map((_, u) => u).sort((a, b) => vars[a]!.length - vars[b]!.length);
-  const termsOf: Array<Array<{ eq: number; cell: number; coef: number }>> = vars.map(() => []);
   const lo = new Float64Array(equations.length);
   const hi = new Float64Array(equations.length);
   const assigned = new Float64Array(equations.length);
-  const termBounds = new Map<string, [number, number]>();
-  equations.forEach((eq, e) => {
-    for (const t of eq.terms) {
-      termsOf[t.unit]!.push({ eq: e, cell: t.cell, coef: t.coef });
-      let mn = Infinity;
-      let mx = -Infinity;
-      for (let i = 0; i < vars[t.unit]!.length; i++) {
-        const v = t.coef * valueOf(vars, t.unit, i, t.cell);
-        mn = Math.min(mn, v);
-        mx = Math.max(mx, v);
-      }
-      termBounds.set(`${e}:${t.unit}:${t.cell}`, [mn, mx]);
-      lo[e]! += mn;
-      hi[e]! += mx;
-    }
-  });
+  const terms = relaxTerms(vars, equations, lo, hi);
+  const costOf = vars.map((c, u) => Float64Array.from(c, (_, i) => costs[u]?.[i] ?? 0));
   const choice = new Array<number>(n).fill(0);
+  const nodeSteps = 1 + equations.length;
   let bestCost = Infinity;
   let best: number[][] = [];
   let stopped = false;
@@ -196,7 +258,7 @@ export function solveRelaxed(
   };
   const dfs = (k: number, cost: number): void => {
     if (stopped) return;
-    counter.steps += 1 + equations.length;
+    counter.steps += nodeSteps;
     if (counter.steps > stopAt) {
       stopped = true;
       return;
@@ -212,20 +274,24 @@ export function solveRelaxed(
       return;
     }
     const u = order[k]!;
-    for (let i = 0; i < vars[u]!.length; i++) {
-      for (const t of termsOf[u]!) {
-        const [mn, mx] = termBounds.get(`${t.eq}:${u}:${t.cell}`)!;
-        assigned[t.eq]! += t.coef * valueOf(vars, u, i, t.cell);
-        lo[t.eq]! -= mn;
-        hi[t.eq]! -= mx;
+    const { eq, min, max, contrib } = terms[u]!;
+    const m = eq.length;
+    const size = vars[u]!.length;
+    const unitCost = costOf[u]!;
+    for (let i = 0; i < size; i++) {
+      for (let j = 0; j < m; j++) {
+        const e = eq[j]!;
+        assigned[e]! += contrib[i * m + j]!;
+        lo[e]! -= min[j]!;
+        hi[e]! -= max[j]!;
       }
       choice[u] = i;
-      dfs(k + 1, cost + (costs[u]?.[i] ?? 0));
-      for (const t of termsOf[u]!) {
-        const [mn, mx] = termBounds.get(`${t.eq}:${u}:${t.cell}`)!;
-        assigned[t.eq]! -= t.coef * valueOf(vars, u, i, t.cell);
-        lo[t.eq]! += mn;
-        hi[t.eq]! += mx;
+      dfs(k + 1, cost + unitCost[i]!);
+      for (let j = 0; j < m; j++) {
+        const e = eq[j]!;
+        assigned[e]! -= contrib[i * m + j]!;
+        lo[e]! += min[j]!;
+        hi[e]! += max[j]!;
       }
       if (stopped) return;
     }

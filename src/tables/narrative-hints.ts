@@ -34,12 +34,13 @@ const PATTERNS: Record<TableTemplate, readonly HintPattern[]> = {
   ],
 };
 
-/** Stretches of the narrative around the words the patterns need (the rest cannot match). */
+/** Stretches of the narrative around the words the patterns need (the rest cannot match: every pattern ends in 件). */
 function windows(narrative: string): string[] {
   const out: string[] = [];
   for (const word of ["规范性文件", "规章"]) {
     for (let i = narrative.indexOf(word); i >= 0; i = narrative.indexOf(word, i + word.length)) {
-      out.push(toHalfWidth(narrative.slice(Math.max(0, i - 24), i + 40)).replace(/\s+/g, ""));
+      const window = narrative.slice(Math.max(0, i - 24), i + 40);
+      if (window.includes("件")) out.push(toHalfWidth(window).replace(/\s+/g, ""));
     }
   }
   return out;

@@ -20,11 +20,11 @@ import {
   countSplits,
   enumerateSplits,
   nearestSplits,
+  pieceValueAt,
   piecesOf,
   sumError,
   type CellKind,
   type DigitRun,
-  type Piece,
   type RunShape,
   type SearchCounter,
   type Split,
@@ -88,24 +88,87 @@ function kindOf(path: string): CellKind {
   return isMoneyPath(path) ? "money" : isSignedPath(path) ? "signed" : "count";
 }
 
-function shapeOf(kind: TableKind, rows: readonly RowSpec[], run: DigitRun | null): { paths: string[]; shape: RunShape } {
-  const paths: string[] = [];
-  const groups: Array<{ first: number; size: number }> = [];
-  for (const row of rows) {
-    if (kind !== "activeDisclosure") groups.push({ first: paths.length, size: row.columns.length });
-    for (const col of row.columns) paths.push(`${kind}.${row.path}.${col.key}`);
-  }
-  const hasBlank = run?.chunks.some((c) => c.blank) ?? false;
-  return { paths, shape: { kinds: paths.map(kindOf), groups: hasBlank ? [] : groups } };
+/** The cells of a unit's rows: their paths, and the run shapes with and without blank markers in the run. */
+interface UnitShape {
+  paths: string[];
+  /** Sum rules apply (no blank marker in the run). */
+  summed: RunShape;
+  /** A blank marker in the run: no sum rule. */
+  blank: RunShape;
+  /** Identifies `summed` / `blank` among the shapes of a table (same key, same splits of the same digits). */
+  summedKey: string;
+  blankKey: string;
 }
 
-function prepare(kind: TableKind, unit: GluedUnit, hints: GluedTableInput["hints"], counter: SearchCounter): Prepared {
-  const { paths, shape } = shapeOf(kind, unit.rows, unit.run);
+const unitShapes = new Map<TableKind, WeakMap<object, UnitShape>>();
+
+/** The shape of a unit's rows, built once per template row (or row list). */
+function unitShape(kind: TableKind, rows: readonly RowSpec[]): UnitShape {
+  let byRows = unitShapes.get(kind);
+  if (!byRows) unitShapes.set(kind, (byRows = new WeakMap()));
+  const id: object = rows.length === 1 ? rows[0]! : rows;
+  let shape = byRows.get(id);
+  if (!shape) {
+    const paths: string[] = [];
+    const groups: Array<{ first: number; size: number }> = [];
+    for (const row of rows) {
+      if (kind !== "activeDisclosure") groups.push({ first: paths.length, size: row.columns.length });
+      for (const col of row.columns) paths.push(`${kind}.${row.path}.${col.key}`);
+    }
+    const kinds = paths.map(kindOf);
+    const kindsKey = kinds.join(",");
+    shape = {
+      paths,
+      summed: { kinds, groups },
+      blank: { kinds, groups: [] },
+      summedKey: `${kindsKey}|${groups.map((g) => `${g.first}+${g.size}`).join(",")}`,
+      blankKey: `${kindsKey}|`,
+    };
+    byRows.set(id, shape);
+  }
+  return shape;
+}
+
+function shapeOf(kind: TableKind, rows: readonly RowSpec[], run: DigitRun | null): { paths: string[]; shape: RunShape; key: string } {
+  const unit = unitShape(kind, rows);
+  const hasBlank = run?.chunks.some((c) => c.blank) ?? false;
+  return hasBlank ? { paths: unit.paths, shape: unit.blank, key: unit.blankKey } : { paths: unit.paths, shape: unit.summed, key: unit.summedKey };
+}
+
+/** The splits of a run under a shape, how many the digit rules alone allow, and the steps spent finding them. */
+interface Enumerated {
+  splits: Split[];
+  complete: boolean;
+  free: number;
+  steps: number;
+}
+
+/**
+ * {@link enumerateSplits} and {@link countSplits} of a run, shared by the runs of a table with the
+ * same digits and shape: a repeat costs the same steps (and is searched again when those
+ * steps would pass the budget, so the budget stops it exactly where it did).
+ */
+function enumerated(run: DigitRun, shape: RunShape, key: string, counter: SearchCounter, memo: Map<string, Map<string, Enumerated>>): Enumerated {
+  let byText = memo.get(key);
+  if (!byText) memo.set(key, (byText = new Map()));
+  const known = byText.get(run.text);
+  if (known && counter.steps + known.steps <= counter.budget) {
+    counter.steps += known.steps;
+    return known;
+  }
+  const before = counter.steps;
+  const found = enumerateSplits(run, shape, counter, SPLIT_CAP);
+  const result = { splits: found.splits, complete: found.complete, free: countSplits(run, shape.kinds), steps: counter.steps - before };
+  if (counter.steps <= counter.budget) byText.set(run.text, result);
+  return result;
+}
+
+function prepare(kind: TableKind, unit: GluedUnit, hints: GluedTableInput["hints"], counter: SearchCounter, memo: Map<string, Map<string, Enumerated>>): Prepared {
+  const { paths, shape, key } = shapeOf(kind, unit.rows, unit.run);
   if (!unit.run) return { unit, paths, shape, splits: [], complete: true, free: 0, hinted: [] };
-  const found = enumerateSplits(unit.run, shape, counter, SPLIT_CAP);
-  const free = countSplits(unit.run, shape.kinds);
+  const found = enumerated(unit.run, shape, key, counter, memo);
   const { splits, hinted } = applyHints(found.splits, paths, hints);
-  return { unit, paths, shape, splits, complete: found.complete, free, hinted };
+  return { unit, paths, shape, splits, complete: found.complete, free: found.free, hinted };
 }
 
 /** Keep the splits that agree with the most narrative figures (all of them when none agrees). */
@@ -124,7 +187,8 @@ function applyHints(splits: Split[], paths: readonly string[], hints: GluedTable
  * budget is spent (cells not settled by then are left blank, with a diagnostic).
  */
 export function segmentGluedTable(input: GluedTableInput, counter: SearchCounter): SegmentedTable {
-  const prepared = input.units.map((u) => prepare(input.kind, u, input.hints, counter));
+  const memo = new Map<string, Map<string, Enumerated>>();
+  const prepared = input.units.map((u) => prepare(input.kind, u, input.hints, counter, memo));
   const out: SegmentedTable = { cells: prepared.map(blankCells), diagnostics: [] };
   const recovered: number[] = [];
   if (input.kind === "applications") solveJoint(prepared, out, recovered, counter);
@@ -218,61 +282,110 @@ function settle(
 ): void {
   const ambiguous: Array<{ k: number; c: number }> = [];
   units.forEach((p, k) => {
-    const run = p.unit.run!;
     const seen = complete ? solutions.map((s) => s[k]!) : (root?.[k] ?? p.splits.map((_, i) => i));
-    const pieces = [...new Set(seen)].map((i) => piecesOf(run, p.splits[i]!));
-    p.paths.forEach((path, c) => {
-      const cell = out.cells[index[k]!]![c]!;
-      const options = pieces.map((ps) => ps[c]!);
-      if (options.length === 0) return;
-      const values = new Set(options.map((o) => o.value));
-      const span = spanOf(options);
-      if (values.size === 1 && (complete || root !== null)) {
-        const same = options.every((o) => o.start === options[0]!.start && o.end === options[0]!.end);
-        Object.assign(cell, { value: options[0]!.value, text: same ? options[0]!.text : String(options[0]!.value), ...span, status: "exact" });
-      } else {
-        Object.assign(cell, { value: null, text: "", ...span, status: "ambiguous" });
-        ambiguous.push({ k, c });
-      }
-    });
+    const chosen = [...new Set(seen)].map((i) => p.splits[i]!);
+    if (chosen.length === 0) return;
+    const cells = out.cells[index[k]!]!;
+    for (let c = 0; c < p.paths.length; c++) {
+      if (!settleCell(p.unit.run!, chosen, c, cells[c]!, complete || root !== null)) ambiguous.push({ k, c });
+    }
   });
   if (ambiguous.length === 0) return;
-  const readings = alternativesOf(units, solutions, ambiguous);
-  for (const { k, c } of ambiguous) out.diagnostics.push(ambiguityDiagnostic(units[k]!, c, readings, complete));
+  const { records: readings, lines } = readingsOf(units, solutions, ambiguous);
+  const listed = { shown: readings.slice(0, SHOWN_ALTERNATIVES), list: lines.join("; ") };
+  for (const { k, c } of ambiguous) out.diagnostics.push(ambiguityDiagnostic(units[k]!, c, readings, listed, complete));
 }
 
-function spanOf(pieces: readonly Piece[]): { start: number; end: number } {
+/**
+ * Write cell `c` from the splits a unit may take: its value when they agree on it (and the
+ * search settled), else blank; the span covers every reading. False when the cell stays ambiguous.
+ */
+function settleCell(run: DigitRun, chosen: readonly Split[], c: number, cell: SegmentedCell, settled: boolean): boolean {
   let start = Infinity;
   let end = -Infinity;
-  for (const p of pieces) {
-    start = Math.min(start, p.start);
-    end = Math.max(end, p.end);
+  let value: number | null = null;
+  let agree = true;
+  let same = true;
+  for (let j = 0; j < chosen.length; j++) {
+    const a = chosen[j]!.cuts[c]!;
+    const b = chosen[j]!.cuts[c + 1]!;
+    const s = run.points[a]!.start;
+    const e = run.points[b]!.end;
+    const v = pieceValueAt(run, a, b);
+    if (j === 0) value = v;
+    else {
+      if (v !== value) agree = false;
+      if (s !== run.points[chosen[0]!.cuts[c]!]!.start || e !== run.points[chosen[0]!.cuts[c + 1]!]!.end) same = false;
+    }
+    start = Math.min(start, s);
+    end = Math.max(end, e);
   }
-  return { start, end };
+  cell.start = start;
+  cell.end = end;
+  if (agree && settled) {
+    cell.value = value;
+    cell.text = same ? run.text.slice(start - run.start, end - run.start) : String(value);
+    cell.status = "exact";
+    return true;
+  }
+  cell.value = null;
+  cell.text = "";
+  cell.status = "ambiguous";
+  return false;
 }
 
 /** The distinct readings of the ambiguous cells, as `{path: value}` records. */
 function alternativesOf(units: readonly Prepared[], solutions: readonly number[][], cells: ReadonlyArray<{ k: number; c: number }>): Array<Record<string, number | null>> {
-  const seen = new Set<string>();
-  const out: Array<Record<string, number | null>> = [];
-  for (const s of solutions) {
-    const rec: Record<string, number | null> = {};
-    for (const { k, c } of cells) rec[units[k]!.paths[c]!] = units[k]!.splits[s[k]!]!.values[c] ?? null;
-    const key = JSON.stringify(rec);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(rec);
-  }
-  return out;
+  return readingsOf(units, solutions, cells).records;
 }
 
-function ambiguityDiagnostic(p: Prepared, c: number, readings: Array<Record<string, number | null>>, complete: boolean): Diagnostic {
+/** Distinct readings as records, and the first {@link SHOWN_ALTERNATIVES} as listed in messages (`v1/v2/…`). */
+interface Readings {
+  records: Array<Record<string, number | null>>;
+  lines: string[];
+}
+
+function readingsOf(units: readonly Prepared[], solutions: readonly number[][], cells: ReadonlyArray<{ k: number; c: number }>): Readings {
+  const seen = new Set<string>();
+  const records: Array<Record<string, number | null>> = [];
+  const lines: string[] = [];
+  const values: Array<number | null> = [];
+  for (const s of solutions) {
+    // the values in cell order tell readings apart as the records' JSON would (paths are distinct)
+    let key = "";
+    for (let j = 0; j < cells.length; j++) {
+      const { k, c } = cells[j]!;
+      values[j] = units[k]!.splits[s[k]!]!.values[c] ?? null;
+      key += `${values[j]},`;
+    }
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const rec: Record<string, number | null> = {};
+    for (let j = 0; j < cells.length; j++) rec[units[cells[j]!.k]!.paths[cells[j]!.c]!] = values[j]!;
+    records.push(rec);
+    if (lines.length < SHOWN_ALTERNATIVES) lines.push(values.map(fmt).join("/"));
+  }
+  return { records, lines };
+}
+
+/** The readings as listed in messages (the first {@link SHOWN_ALTERNATIVES}), worked out once for every cell they concern. */
+interface ListedReadings {
+  shown: Array<Record<string, number | null>>;
+  list: string;
+}
+
+function listReadings(readings: Array<Record<string, number | null>>): ListedReadings {
+  const shown = readings.slice(0, SHOWN_ALTERNATIVES);
+  return { shown, list: shown.map((r) => Object.values(r).map(fmt).join("/")).join("; ") };
+}
+
+function ambiguityDiagnostic(p: Prepared, c: number, readings: Array<Record<string, number | null>>, listed: ListedReadings, complete: boolean): Diagnostic {
   const run = p.unit.run!;
   const path = p.paths[c]!;
   const mine = readings.filter((r) => path in r);
-  const shown = mine.slice(0, SHOWN_ALTERNATIVES);
+  // every reading names every ambiguous cell, so `mine` is all of them and the list is shared
+  const { shown, list } = mine.length === readings.length ? { shown: listed.shown.slice(), list: listed.list } : listReadings(mine);
   const more = mine.length > shown.length || !complete ? "（未列全 / not all listed）" : "";
-  const list = shown.map((r) => Object.values(r).map(fmt).join("/")).join("; ");
   const hinted = p.hinted.length > 0 ? `；叙述文字给出 ${p.hinted.join(", ")} / the narrative settles ${p.hinted.join(", ")}` : "";
   if (mine.length === 0) {
     return {
@@ -310,8 +423,10 @@ function choose(units: readonly Prepared[], index: readonly number[], relaxed: R
       Object.assign(out.cells[index[k]!]![c]!, { path, value: piece.value, text: piece.text, start: piece.start, end: piece.end, status: "chosen" });
     });
   });
-  const vars = units.map((p) => p.splits.map((s) => s.values));
-  const broken = brokenEquations(choice, vars, equations).map((e) => e.rule);
+  // the equations read only the chosen candidates: one per unit
+  const chosen = units.map((p, k) => [p.splits[choice[k]!]!.values]);
+  const brokenRules = brokenEquations(units.map(() => 0), chosen, equations);
+  const broken = brokenRules.map((e) => e.rule);
   units.forEach((p, k) => {
     const values = p.splits[choice[k]!]!.values;
     if (sumError(values, p.shape) > 0) broken.push(`${p.unit.rows.length === 1 ? "row-total" : "appeal-total"} ${p.paths[0]!.replace(/\.[^.]+$/, "")}`);
@@ -319,7 +434,7 @@ function choose(units: readonly Prepared[], index: readonly number[], relaxed: R
   const differing = tiedCells(units, best);
   const alternatives = alternativesOf(units, best, differing).slice(0, SHOWN_ALTERNATIVES);
   const runs = units.map((p) => p.unit.run!);
-  const first = brokenEquations(choice, vars, equations)[0]?.paths[0] ?? units.find((p, k) => sumError(p.splits[choice[k]!]!.values, p.shape) > 0)?.paths[0];
+  const first = brokenRules[0]?.paths[0] ?? units.find((p, k) => sumError(p.splits[choice[k]!]!.values, p.shape) > 0)?.paths[0];
   out.diagnostics.push({
     code: "recovered-by-arithmetic",
     severity: "warning",
@@ -339,8 +454,8 @@ function tiedCells(units: readonly Prepared[], best: readonly number[][]): Array
   const out: Array<{ k: number; c: number }> = [];
   units.forEach((p, k) => {
     p.paths.forEach((_, c) => {
-      const values = new Set(best.map((s) => p.splits[s[k]!]!.values[c]));
-      if (values.size > 1) out.push({ k, c });
+      const first = p.splits[best[0]![k]!]!.values[c];
+      if (best.some((s) => p.splits[s[k]!]!.values[c] !== first)) out.push({ k, c });
     });
   });
   return out;

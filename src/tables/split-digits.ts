@@ -77,7 +77,7 @@ export interface DigitRun {
   minCells: number[];
   maxCells: number[];
   /** Piece shapes and values, filled as they are first needed. */
-  cache?: { flags: Uint8Array; values: Float64Array };
+  cache?: PieceCache;
 }
 
 /** One cell cut from a run. */
@@ -114,6 +114,61 @@ const SIGNS: Record<string, "+" | "-"> = { "+": "+", "＋": "+", "-": "-", "－"
 const MARKERS = new Set(["/", "／", "\\", "—", "–", "―", "-", "－", "−", "﹣"]);
 const SEPARATORS = new Set([",", "，", "、", ";", "；"]);
 
+/** Classes of the characters a run may hold (a character may be in two: `-` is a sign and a blank marker). */
+const DIGIT = 1;
+const SPACE = 2;
+const MARKER = 4;
+const SIGN = 8;
+const SEPARATOR = 16;
+const DOT = 32;
+
+/** The classes of a UTF-16 code unit (0 when it cannot belong to a run). */
+function classOf(code: number): number {
+  if (code >= 48 && code <= 57) return DIGIT;
+  if (code >= 0xff10 && code <= 0xff19) return DIGIT;
+  switch (code) {
+    case 0x20: // space
+    case 0x09: // tab
+    case 0x0a: // \n
+    case 0x0d: // \r
+    case 0x3000: // ideographic space
+    case 0xa0: // no-break space
+    case 0x2002: // en space
+    case 0x2003: // em space
+      return SPACE;
+    case 0x2f: // /
+    case 0xff0f: // ／
+    case 0x5c: // \
+    case 0x2014: // —
+    case 0x2013: // –
+    case 0x2015: // ―
+      return MARKER;
+    case 0x2d: // -
+    case 0xff0d: // －
+    case 0x2212: // −
+    case 0xfe63: // ﹣
+      return MARKER | SIGN;
+    case 0x2b: // +
+    case 0xff0b: // ＋
+      return SIGN;
+    case 0x2c: // ,
+    case 0xff0c: // ，
+    case 0x3001: // 、
+    case 0x3b: // ;
+    case 0xff1b: // ；
+      return SEPARATOR;
+    case 0x2e: // .
+    case 0xff0e: // ．
+      return DOT;
+    default:
+      return 0;
+  }
+}
+
+function isDigitCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19);
+}
+
 function digitOf(c: string): string | null {
   const code = c.charCodeAt(0);
   if (code >= 48 && code <= 57) return c;
@@ -131,7 +186,7 @@ function isDot(c: string | undefined): boolean {
 
 /** True when the character may belong to a run of values. */
 export function isRunChar(c: string): boolean {
-  return digitOf(c) !== null || isSpace(c) || MARKERS.has(c) || c in SIGNS || SEPARATORS.has(c) || isDot(c);
+  return classOf(c.charCodeAt(0)) !== 0;
 }
 
 /**
@@ -142,30 +197,31 @@ export function isRunChar(c: string): boolean {
  */
 export function scanRun(text: string, from: number, limit = text.length): { start: number; end: number } | null {
   let i = from;
-  while (i < limit && isSpace(text[i]!)) i++;
+  while (i < limit && classOf(text.charCodeAt(i)) === SPACE) i++;
   const start = i;
   let end = i;
   let digits = 0;
   while (i < limit) {
-    const c = text[i]!;
-    if (digitOf(c) !== null) {
+    const code = text.charCodeAt(i);
+    const cls = classOf(code);
+    if (cls === DIGIT) {
       digits++;
       i++;
       end = i;
-      if (text.startsWith("万元", i) && i + 2 <= limit) i = end = i + 2;
-      else if (text[i] === "元") i = end = i + 1;
+      if (text.charCodeAt(i) === 0x4e07 && text.charCodeAt(i + 1) === 0x5143 && i + 2 <= limit) i = end = i + 2; // 万元
+      else if (text.charCodeAt(i) === 0x5143) i = end = i + 1; // 元
       continue;
     }
-    if (isDot(c)) {
-      if (i + 1 < limit && digitOf(text[i + 1]!) !== null && i > start && digitOf(text[i - 1]!) !== null) {
+    if (cls === DOT) {
+      if (i + 1 < limit && isDigitCode(text.charCodeAt(i + 1)) && i > start && isDigitCode(text.charCodeAt(i - 1))) {
         i++;
         continue;
       }
       break;
     }
-    if (!isRunChar(c) || ((c === "\n" || c === "\r") && digits > 0)) break;
+    if (cls === 0 || ((code === 0x0a || code === 0x0d) && digits > 0)) break;
     i++;
-    if (!isSpace(c)) end = i;
+    if (cls !== SPACE) end = i;
   }
   return digits > 0 ? { start, end } : null;
 }
@@ -272,7 +328,7 @@ function fillBounds(run: DigitRun): void {
   max[m] = 0;
   for (let a = m - 1; a >= 0; a--) {
     for (let b = a + 1; b <= nextHard[a]!; b++) {
-      if (pieceShape(run, a, b) === null) {
+      if ((b - a < WIDTH ? cached(run, a, b) : pieceFlags(run, a, b, null, 0)) & SHAPELESS) {
         if (leadingZero(run, a)) break;
         continue;
       }
@@ -292,71 +348,123 @@ function leadingZero(run: DigitRun, a: number): boolean {
   return ch.digits[p.start === ch.start ? 0 : p.start - ch.digitsStart] === "0";
 }
 
-interface PieceShape {
-  blank: boolean;
-  sign: boolean;
-  decimal: boolean;
-  intDigits: number;
+/** Pieces longer than this (in points) are never read as one number. */
+const WIDTH = 17;
+/** Flags of a piece: not a number (or too long for any cell) … */
+const INVALID = 1;
+/** … a blank marker … */
+const BLANK = 2;
+/** … signed … */
+const SIGNED = 4;
+/** … with decimals … */
+const DECIMAL = 8;
+/** … worked out (a flag of cached pieces) … */
+const KNOWN = 16;
+/** … too long for a count … */
+const LONG = 32;
+/** … not even the shape of a number or a blank marker. */
+const SHAPELESS = 64;
+
+/**
+ * The flags and values of a run's pieces (a, b) with 1 ≤ b − a < {@link WIDTH} and b at or
+ * before the next hard point: piece (a, b) is at `offset[a] + b − a − 1`.
+ */
+export interface PieceCache {
+  offset: number[];
+  flags: number[];
+  values: number[];
 }
 
-/** The shape of piece (a, b), or null when it is not a well-formed number or blank. */
-function pieceShape(run: DigitRun, a: number, b: number): PieceShape | null {
+function pieceCache(run: DigitRun): PieceCache {
+  const m = run.points.length - 1;
+  const offset = new Array<number>(m + 1);
+  let size = 0;
+  for (let a = 0; a <= m; a++) {
+    offset[a] = size;
+    size += Math.max(0, Math.min(run.nextHard[a]! - a, WIDTH - 1));
+  }
+  return { offset, flags: new Array<number>(size).fill(0), values: new Array<number>(size).fill(0) };
+}
+
+/**
+ * Flags of piece (a, b), its value (if a number) written to `values[k]`. A piece is a blank
+ * marker (a whole chunk of them), or a number: digits within one chunk, its sign if it starts
+ * the chunk, its decimals if it ends the chunk, no leading zero.
+ */
+function pieceFlags(run: DigitRun, a: number, b: number, values: number[] | null, k: number): number {
   const pa = run.points[a]!;
   const ch = run.chunks[pa.chunk];
-  if (!ch || b > run.nextHard[a]!) return null;
-  const atEnd = run.points[b]!.hard;
-  if (ch.blank) return atEnd && pa.hard ? { blank: true, sign: false, decimal: false, intDigits: 0 } : null;
+  if (!ch || b > run.nextHard[a]!) return KNOWN | INVALID | SHAPELESS;
+  const pb = run.points[b]!;
+  if (ch.blank) return pb.hard && pa.hard ? KNOWN | BLANK : KNOWN | INVALID | SHAPELESS;
   const from = pa.hard ? 0 : pa.start - ch.digitsStart;
-  const to = atEnd ? ch.intLength : run.points[b]!.end - ch.digitsStart;
-  const intDigits = to - from;
-  if (intDigits <= 0) return null;
-  if (intDigits > 1 && ch.digits[from] === "0") return null;
-  return { blank: false, sign: pa.hard && ch.sign !== "", decimal: atEnd && ch.hasDecimal, intDigits };
+  const intDigits = (pb.hard ? ch.intLength : pb.end - ch.digitsStart) - from;
+  if (intDigits <= 0 || (intDigits > 1 && ch.digits.charCodeAt(from) === 48)) return KNOWN | INVALID | SHAPELESS;
+  const sign = pa.hard && ch.sign !== "";
+  const decimal = pb.hard && ch.hasDecimal;
+  if (values) {
+    const magnitude = decimal || intDigits > MAX_MONEY_DIGITS ? Number(ch.digits.slice(from, pb.hard ? ch.digits.length : from + intDigits)) : integerAt(ch.digits, from, from + intDigits);
+    values[k] = sign && ch.sign === "-" ? -magnitude : magnitude;
+  }
+  let flags = KNOWN;
+  if (sign) flags |= SIGNED;
+  if (decimal) flags |= DECIMAL;
+  if (intDigits > MAX_COUNT_DIGITS) flags |= LONG;
+  if (intDigits > MAX_MONEY_DIGITS) flags |= INVALID;
+  return flags;
 }
 
-/** Value of piece (a, b) if it is valid for a cell of `kind`; `undefined` when not. */
-const WIDTH = 17;
-const INVALID = 1;
-const BLANK = 2;
-const SIGNED = 4;
-const DECIMAL = 8;
+/** The integer written by half-width digits `from … to` (at most 15 of them: exact). */
+function integerAt(digits: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + (digits.charCodeAt(i) - 48);
+  return n;
+}
 
-/** Shape flags and value of piece (a, b), computed once per run. */
-function cached(run: DigitRun, a: number, b: number): number {
-  if (b - a >= WIDTH) return INVALID;
-  const cache = (run.cache ??= { flags: new Uint8Array(run.points.length * WIDTH), values: new Float64Array(run.points.length * WIDTH) });
-  const k = a * WIDTH + (b - a);
+/** Where piece (a, b) is in the run's cache (-1 when the cache does not hold it: too long, or past a hard point). */
+function slotOf(run: DigitRun, a: number, b: number): number {
+  const width = b - a;
+  if (width <= 0 || width >= WIDTH || b > run.nextHard[a]!) return -1;
+  return (run.cache ??= pieceCache(run)).offset[a]! + width - 1;
+}
+
+/** Flags of the piece in slot `k` of the run's cache (piece (a, b)), worked out the first time. */
+function flagsAt(run: DigitRun, k: number, a: number, b: number): number {
+  const cache = run.cache!;
   const known = cache.flags[k]!;
   if (known !== 0) return known;
-  const shape = pieceShape(run, a, b);
-  let flags = 16;
-  if (!shape) flags |= INVALID;
-  else if (shape.blank) flags |= BLANK;
-  else {
-    const pa = run.points[a]!;
-    const ch = run.chunks[pa.chunk]!;
-    const from = pa.hard ? 0 : pa.start - ch.digitsStart;
-    const to = run.points[b]!.hard ? ch.digits.length : run.points[b]!.end - ch.digitsStart;
-    const magnitude = Number(ch.digits.slice(from, to));
-    cache.values[k] = shape.sign && ch.sign === "-" ? -magnitude : magnitude;
-    if (shape.sign) flags |= SIGNED;
-    if (shape.decimal) flags |= DECIMAL;
-    if (shape.intDigits > MAX_COUNT_DIGITS) flags |= 32;
-    if (shape.intDigits > MAX_MONEY_DIGITS) flags |= INVALID;
-  }
-  cache.flags[k] = flags;
-  return flags;
+  return (cache.flags[k] = pieceFlags(run, a, b, cache.values, k));
+}
+
+/** Shape flags of piece (a, b), computed once per run (with its value). */
+function cached(run: DigitRun, a: number, b: number): number {
+  if (b - a >= WIDTH) return INVALID;
+  const k = slotOf(run, a, b);
+  // not held: past a hard point (or empty), so not a number; at most a blank marker
+  return k < 0 ? pieceFlags(run, a, b, null, 0) : flagsAt(run, k, a, b);
 }
 
 /** Value of piece (a, b) if it is valid for a cell of `kind`; `undefined` when not. */
 function pieceValue(run: DigitRun, a: number, b: number, kind: CellKind): number | null | undefined {
-  const flags = cached(run, a, b);
+  if (b - a >= WIDTH) return undefined;
+  const k = slotOf(run, a, b);
+  const flags = k < 0 ? pieceFlags(run, a, b, null, 0) : flagsAt(run, k, a, b);
   if (flags & INVALID) return undefined;
   if (flags & BLANK) return null;
   if (flags & SIGNED && kind !== "signed") return undefined;
   if (flags & DECIMAL && kind !== "money") return undefined;
-  if (flags & 32 && kind !== "money") return undefined;
-  return run.cache!.values[a * WIDTH + (b - a)]!;
+  if (flags & LONG && kind !== "money") return undefined;
+  return run.cache!.values[k]!;
+}
+
+/**
+ * The value of the cell cut from points a…b, read as what it looks like (money when it has
+ * decimals, a change when it has a sign); `null` when it is blank or not a number.
+ */
+export function pieceValueAt(run: DigitRun, a: number, b: number): number | null {
+  const flags = cached(run, a, b);
+  if (flags & (INVALID | BLANK)) return null;
+  return pieceValue(run, a, b, flags & DECIMAL ? "money" : flags & SIGNED ? "signed" : "count") ?? null;
 }
 
 /** The cell cut from points a…b of a run. */
@@ -364,10 +472,7 @@ export function pieceAt(run: DigitRun, a: number, b: number): Piece {
   const start = run.points[a]!.start;
   const end = run.points[b]!.end;
   const text = run.text.slice(start - run.start, end - run.start);
-  const shape = pieceShape(run, a, b);
-  let value: number | null = null;
-  if (shape && !shape.blank) value = pieceValue(run, a, b, shape.decimal ? "money" : shape.sign ? "signed" : "count") ?? null;
-  return { start, end, text, value };
+  return { start, end, text, value: pieceValueAt(run, a, b) };
 }
 
 /** The cells of a split. */
@@ -378,7 +483,14 @@ export function piecesOf(run: DigitRun, split: Split): Piece[] {
 }
 
 function digitCount(n: number): number {
-  return n < 10 ? 1 : Math.floor(Math.log10(n)) + 1;
+  if (n < 10) return 1;
+  if (n < 1e14) {
+    // the same as the logarithm below, which is exact this far, without computing it
+    let digits = 2;
+    for (let p = 100; n >= p; p *= 10) digits++;
+    return digits;
+  }
+  return Math.floor(Math.log10(n)) + 1;
 }
 
 interface GroupPart {
@@ -390,8 +502,8 @@ interface GroupPart {
 /** Search state for one run. */
 class RunSearch {
   private readonly memo = new Map<number, GroupPart[]>();
-  /** Part searches known to yield nothing. */
-  private readonly dead = new Set<string>();
+  /** Part searches known to yield nothing (see {@link RunSearch.deadKey}). */
+  private readonly dead = new Set<number | string>();
   private emitted = 0;
   readonly splits: Split[] = [];
   stopped = false;
@@ -498,11 +610,25 @@ class RunSearch {
     emit: (cuts: number[], values: number[]) => void,
   ): void {
     if (this.stopped) return;
-    const key = `${a}|${t}|${r}|${rest}|${cell}`;
+    const key = this.deadKey(a, t, r, rest, cell);
     if (this.dead.has(key)) return;
     const before = this.emitted;
     this.cutParts(a, t, r, rest, cell, cuts, values, emit);
     if (this.emitted === before) this.dead.add(key);
+  }
+
+  /**
+   * One key per part search: a number packing the sum left with start, end, parts and cell
+   * when it fits in a safe integer, else a string of them.
+   */
+  private deadKey(a: number, t: number, r: number, rest: number, cell: number): number | string {
+    const n = this.shape.kinds.length + 1;
+    const points = this.run.points.length;
+    const size = points * points * n * n;
+    if (Number.isInteger(rest) && rest >= 0 && rest <= (Number.MAX_SAFE_INTEGER - size) / size) {
+      return rest * size + ((a * points + t) * n + r) * n + cell;
+    }
+    return `${a}|${t}|${r}|${rest}|${cell}`;
   }
 
   private cutParts(
@@ -567,26 +693,49 @@ export function enumerateSplits(run: DigitRun, shape: RunShape, counter: SearchC
 export function countSplits(run: DigitRun, kinds: readonly CellKind[], cap = 1_000_000): number {
   const m = run.points.length - 1;
   const n = kinds.length;
+  const pieces = new Map<CellKind, ValidPieces>();
   // ways[c][p]: ways to cut cells c… from point p
   let next = new Array<number>(m + 1).fill(0);
+  let cur = new Array<number>(m + 1).fill(0);
   next[m] = 1;
   for (let c = n - 1; c >= 0; c--) {
-    const cur = new Array<number>(m + 1).fill(0);
+    const kind = kinds[c]!;
+    let valid = pieces.get(kind);
+    if (!valid) pieces.set(kind, (valid = validPieces(run, kind)));
     for (let a = 0; a < m; a++) {
       let w = 0;
-      for (let b = a + 1; b <= run.nextHard[a]!; b++) {
-        if (next[b] === 0) continue;
-        if (pieceValue(run, a, b, kinds[c]!) === undefined) {
-          if (leadingZero(run, a)) break;
-          continue;
-        }
-        w = Math.min(cap, w + next[b]!);
+      for (let j = valid.from[a]!; j < valid.from[a + 1]!; j++) {
+        const ways = next[valid.ends[j]!]!;
+        if (ways !== 0) w = Math.min(cap, w + ways);
       }
       cur[a] = w;
     }
-    next = cur;
+    cur[m] = 0;
+    [next, cur] = [cur, next];
   }
   return next[0]!;
+}
+
+/** The pieces valid for a cell of one kind: the ends `ends[from[a]] … ends[from[a + 1] - 1]` of those starting at point `a`. */
+interface ValidPieces {
+  from: number[];
+  ends: number[];
+}
+
+function validPieces(run: DigitRun, kind: CellKind): ValidPieces {
+  const m = run.points.length - 1;
+  const from = new Array<number>(m + 1);
+  const ends: number[] = [];
+  for (let a = 0; a < m; a++) {
+    from[a] = ends.length;
+    for (let b = a + 1; b <= run.nextHard[a]!; b++) {
+      if (pieceValue(run, a, b, kind) !== undefined) ends.push(b);
+      // a piece starting with 0 is the digit 0 alone: none longer is valid
+      else if (leadingZero(run, a)) break;
+    }
+  }
+  from[m] = ends.length;
+  return { from, ends };
 }
 
 /** How far a split is from its sum rules: the sum over groups of |parts − total| (blanks ignored). */
