@@ -42,11 +42,17 @@ export function isNavigationLink(el: HtmlElement): boolean {
   return href !== undefined && !href.trimStart().startsWith("#");
 }
 
+/**
+ * `none`, `hidden` or `all` in any case, spaces allowed between the letters: a style
+ * without any of them cannot hide its element (long Word styles are rejected at once).
+ */
+const HIDING_WORD = /n[\x00-\x20\s]*o[\x00-\x20\s]*n[\x00-\x20\s]*e|h[\x00-\x20\s]*i[\x00-\x20\s]*d[\x00-\x20\s]*d[\x00-\x20\s]*e[\x00-\x20\s]*n|a[\x00-\x20\s]*l[\x00-\x20\s]*l/i;
+
 /** Hidden by its own attributes (`hidden`, `display:none`, `visibility:hidden`, Word's `mso-hide:all`). */
 export function isHiddenElement(el: HtmlElement): boolean {
   if (el.attrs.hidden !== undefined) return true;
   const style = el.attrs.style;
-  if (!style) return false;
+  if (!style || !HIDING_WORD.test(style)) return false;
   const s = compactLower(style);
   return s.includes("display:none") || s.includes("visibility:hidden") || s.includes("mso-hide:all");
 }
@@ -80,6 +86,19 @@ export function isChromeElement(el: HtmlElement, inArticle: boolean): boolean {
 /** True when a class or id attribute holds a chrome word (as a whole name or a part of one: `menu_bd`, `topNav`). */
 export function hasChromeWord(value: string | undefined): boolean {
   if (!value) return false;
+  let chrome = chromeCache.get(value);
+  if (chrome === undefined) {
+    chrome = namesChromeWord(value);
+    if (chromeCache.size > 2_000) chromeCache.clear();
+    chromeCache.set(value, chrome);
+  }
+  return chrome;
+}
+
+/** Class and id values repeat on a page (`MsoNormal`): each is read once. */
+const chromeCache = new Map<string, boolean>();
+
+function namesChromeWord(value: string): boolean {
   for (const name of splitOnSpaces(value)) {
     const words = nameWords(name);
     if (words.some((w) => CHROME_WORDS.has(w))) return true;

@@ -37,7 +37,22 @@ export interface HtmlText {
 export type HtmlNode = HtmlElement | HtmlText;
 
 /** Attributes kept on elements (the others are dropped while parsing). */
-const KEPT_ATTRIBUTES = new Set(["class", "id", "role", "rowspan", "colspan", "href", "style", "height", "hidden"]);
+const KEPT_ATTRIBUTES = ["class", "id", "role", "rowspan", "colspan", "href", "style", "height", "hidden"] as const;
+
+/**
+ * The kept attribute named by `source[start, end)` (ASCII case-insensitively), or `null`:
+ * compared in place, as pages carry thousands of attributes and few are kept.
+ */
+function keptAttributeName(source: string, start: number, end: number): string | null {
+  const length = end - start;
+  for (const name of KEPT_ATTRIBUTES) {
+    if (name.length !== length) continue;
+    let i = 0;
+    while (i < length && (source.charCodeAt(start + i) | 0x20) === name.charCodeAt(i)) i++;
+    if (i === length) return name;
+  }
+  return null;
+}
 
 const VOID_ELEMENTS = new Set([
   "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "image", "input",
@@ -121,10 +136,10 @@ class TreeBuilder implements TokenizerCallbacks {
   }
 
   onattribname(start: number, endIndex: number): void {
-    const name = this.source.slice(start, endIndex).toLowerCase();
+    const name = keptAttributeName(this.source, start, endIndex);
     const el = this.pending;
     // only the first of the kept attributes is read; the values of the others are skipped
-    this.attrName = el && KEPT_ATTRIBUTES.has(name) && !(name in el.attrs) ? name : "";
+    this.attrName = el && name !== null && !(name in el.attrs) ? name : "";
     this.attrValue = "";
   }
 
