@@ -134,6 +134,24 @@ export function isRunChar(c: string): boolean {
   return digitOf(c) !== null || isSpace(c) || MARKERS.has(c) || c in SIGNS || SEPARATORS.has(c) || isDot(c);
 }
 
+/** {@link isRunChar} by code unit, for scanning: the characters besides digits, as code units. */
+const RUN_CODES = new Set<number>(
+  [" ", "\t", "\n", "\r", "\u3000", "\u00a0", "\u2002", "\u2003", ...MARKERS, ...Object.keys(SIGNS), ...SEPARATORS, ".", "．"].map((c) => c.charCodeAt(0)),
+);
+
+function isDigitCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19);
+}
+
+/** {@link isSpace} by code unit. */
+function isSpaceCode(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0x3000 || code === 0xa0 || code === 0x2002 || code === 0x2003;
+}
+
+function isRunCode(code: number): boolean {
+  return isDigitCode(code) || RUN_CODES.has(code);
+}
+
 /**
  * The run of values that starts at `from` (after optional whitespace) and ends before
  * `limit`, at a line break after its first digit, or at the first character that cannot
@@ -142,13 +160,13 @@ export function isRunChar(c: string): boolean {
  */
 export function scanRun(text: string, from: number, limit = text.length): { start: number; end: number } | null {
   let i = from;
-  while (i < limit && isSpace(text[i]!)) i++;
+  while (i < limit && isSpaceCode(text.charCodeAt(i))) i++;
   const start = i;
   let end = i;
   let digits = 0;
   while (i < limit) {
-    const c = text[i]!;
-    if (digitOf(c) !== null) {
+    const c = text.charCodeAt(i);
+    if (isDigitCode(c)) {
       digits++;
       i++;
       end = i;
@@ -156,16 +174,17 @@ export function scanRun(text: string, from: number, limit = text.length): { star
       else if (text[i] === "元") i = end = i + 1;
       continue;
     }
-    if (isDot(c)) {
-      if (i + 1 < limit && digitOf(text[i + 1]!) !== null && i > start && digitOf(text[i - 1]!) !== null) {
+    if (c === 0x2e || c === 0xff0e) {
+      // a dot between two digits
+      if (i + 1 < limit && isDigitCode(text.charCodeAt(i + 1)) && i > start && isDigitCode(text.charCodeAt(i - 1))) {
         i++;
         continue;
       }
       break;
     }
-    if (!isRunChar(c) || ((c === "\n" || c === "\r") && digits > 0)) break;
+    if (!isRunCode(c) || ((c === 10 || c === 13) && digits > 0)) break;
     i++;
-    if (!isSpace(c)) end = i;
+    if (!isSpaceCode(c)) end = i;
   }
   return digits > 0 ? { start, end } : null;
 }
@@ -226,9 +245,23 @@ function readChunks(doc: string, start: number, end: number): Chunk[] {
 
 /** How many digits a run has. */
 export function digitsIn(run: DigitRun): number {
+  return digitsOfChunks(run.chunks);
+}
+
+function digitsOfChunks(chunks: readonly Chunk[]): number {
   let n = 0;
-  for (const c of run.chunks) if (!c.blank) n += c.digits.replace(".", "").length;
+  for (const c of chunks) if (!c.blank) n += c.digits.replace(".", "").length;
   return n;
+}
+
+/**
+ * How many chunks (numbers and blank markers) the run from `start` to `end` reads into, and
+ * how many digits they hold: `parseRun(…).chunks.length` and {@link digitsIn}, without
+ * preparing the run for cutting.
+ */
+export function runCounts(doc: string, start: number, end: number): { chunks: number; digits: number } {
+  const chunks = readChunks(doc, start, end);
+  return { chunks: chunks.length, digits: digitsOfChunks(chunks) };
 }
 
 /** Parse a run of values (document offsets `start`…`end`) into cut points. */

@@ -51,6 +51,7 @@ export interface GluedScan {
 }
 
 const CLOSERS = new Set([")", "）", "”", "\"", "’", "」", "』", "】", "]", " ", "\u3000", "\u00a0", "\t"]);
+const CLOSER_CODES = new Set([...CLOSERS].map((c) => c.charCodeAt(0)));
 const NEIGHBOUR_GAP = 320;
 /** What the rest of a label found by its first characters may hold besides Han characters. */
 const LABEL_PUNCTUATION = new Set("（）()、，,“”\"‘’:：;；· \u3000");
@@ -69,20 +70,37 @@ function isHan(code: number): boolean {
 /** Index the Han characters of a text. */
 export function hanIndex(text: string): HanIndex {
   const pos = new Int32Array(text.length);
-  let han = "";
+  const codes = new Uint16Array(text.length);
   let n = 0;
-  let chunk = "";
   for (let i = 0; i < text.length; i++) {
-    if (isHan(text.charCodeAt(i))) {
-      chunk += text[i];
+    const c = text.charCodeAt(i);
+    if (isHan(c)) {
+      codes[n] = c;
       pos[n++] = i;
-      if (chunk.length > 4096) {
-        han += chunk;
-        chunk = "";
-      }
     }
   }
-  return { han: han + chunk, pos: pos.subarray(0, n) };
+  return { han: stringOf(codes.subarray(0, n)), pos: pos.subarray(0, n) };
+}
+
+/** The string of some UTF-16 code units, built a few thousand at a time (argument lists are bounded). */
+function stringOf(codes: Uint16Array): string {
+  let out = "";
+  for (let i = 0; i < codes.length; i += 4096) {
+    out += String.fromCharCode.apply(null, codes.subarray(i, i + 4096) as unknown as number[]);
+  }
+  return out;
+}
+
+let lastText: string | null = null;
+let lastIndex: HanIndex | null = null;
+
+/** {@link hanIndex} of the last text asked for again: detection and tokenization scan the same text. */
+function cachedHanIndex(text: string): HanIndex {
+  if (text !== lastText || !lastIndex) {
+    lastIndex = hanIndex(text);
+    lastText = text;
+  }
+  return lastIndex;
 }
 
 /** Han characters of a label without its numbering (`(七)总计` → `总计`). */
@@ -90,6 +108,18 @@ export function hanKey(label: string): string {
   let out = "";
   for (const c of labelKey(label)) if (isHan(c.charCodeAt(0))) out += c;
   return out;
+}
+
+const specKeys = new Map<string, string>();
+
+/** {@link hanKey} of a template row's label, computed once per label. */
+function specKey(spec: RowSpec): string {
+  let key = specKeys.get(spec.label);
+  if (key === undefined) {
+    key = hanKey(spec.label);
+    specKeys.set(spec.label, key);
+  }
+  return key;
 }
 
 function isDigit(c: string | undefined): boolean {
@@ -112,34 +142,98 @@ interface Occurrence {
  * (shortened or reworded) running up to the digits.
  */
 function occurrences(text: string, index: HanIndex, spec: RowSpec, row: number): Occurrence[] {
-  const key = hanKey(spec.label);
+  const key = specKey(spec);
   if (key === "") return [];
-  const whole = keyOccurrences(text, index, key, row, false);
+  const whole = wholeKeyOccurrences(text, index, key, row);
   if (whole.length > 0 || key.length <= 6) return whole;
-  return keyOccurrences(text, index, key.slice(0, 4), row, true);
+  return prefixOccurrences(text, index, key.slice(0, 4), row);
 }
 
-function keyOccurrences(text: string, index: HanIndex, key: string, row: number, prefix: boolean): Occurrence[] {
+/** A run of values right after a label (closing brackets and spaces between): where it starts, and the run. */
+interface RunAfter {
+  at: number;
+  run: Span;
+}
+
+/** The run of values that follows a label ending at `keyEnd`, if one starts right there (after closers). */
+function runAfter(text: string, keyEnd: number): RunAfter | null {
+  let e = keyEnd;
+  while (e < text.length && CLOSER_CODES.has(text.charCodeAt(e))) e++;
+  const run = tableRun(text, e, Math.min(text.length, e + 400));
+  return run && run.start === e ? { at: e, run } : null;
+}
+
+/**
+ * The Han characters a run of values follows, found in one pass: by character, their
+ * places in the Han index in text order, and each one's run. A label matches only where
+ * its last character is one of them, so a label is looked up, not searched for.
+ */
+interface RunEnds {
+  byChar: Map<number, number[]>;
+  runs: Map<number, RunAfter>;
+}
+
+const runEndsCache = new WeakMap<HanIndex, { text: string; ends: RunEnds }>();
+
+function runEnds(text: string, index: HanIndex): RunEnds {
+  const cached = runEndsCache.get(index);
+  if (cached && cached.text === text) return cached.ends;
+  const ends: RunEnds = { byChar: new Map(), runs: new Map() };
+  const { pos, han } = index;
+  for (let j = 0; j < pos.length; j++) {
+    // a Han character right after this one starts no run
+    if (j + 1 < pos.length && pos[j + 1] === pos[j]! + 1) continue;
+    const after = runAfter(text, pos[j]! + 1);
+    if (!after) continue;
+    ends.runs.set(j, after);
+    const c = han.charCodeAt(j);
+    const list = ends.byChar.get(c);
+    if (list) list.push(j);
+    else ends.byChar.set(c, [j]);
+  }
+  runEndsCache.set(index, { text, ends });
+  return ends;
+}
+
+/** A key found at Han index `h` makes a label when it is compact and holds no digit. */
+function compactKey(text: string, index: HanIndex, h: number, length: number): boolean {
+  const keyStart = index.pos[h]!;
+  const keyEnd = index.pos[h + length - 1]! + 1;
+  if (keyEnd - keyStart > length * 2 + 8) return false;
+  for (let i = keyStart; i < keyEnd; i++) if (isDigit(text[i])) return false;
+  return true;
+}
+
+function occurrence(text: string, row: number, keyStart: number, keyEnd: number, after: RunAfter): Occurrence {
+  let labelEnd = after.at;
+  while (labelEnd > keyEnd && /\s/.test(text[labelEnd - 1]!)) labelEnd--;
+  return { row, keyStart, labelEnd, run: after.run };
+}
+
+/** Places where the whole key is written and a run of values follows it at once. */
+function wholeKeyOccurrences(text: string, index: HanIndex, key: string, row: number): Occurrence[] {
+  const ends = runEnds(text, index);
+  const out: Occurrence[] = [];
+  for (const j of ends.byChar.get(key.charCodeAt(key.length - 1)) ?? []) {
+    const h = j - key.length + 1;
+    if (h < 0 || !index.han.startsWith(key, h) || !compactKey(text, index, h, key.length)) continue;
+    out.push(occurrence(text, row, index.pos[h]!, index.pos[j]! + 1, ends.runs.get(j)!));
+  }
+  return out;
+}
+
+/** Places where the key starts a label whose rest (Han characters and punctuation) runs up to digits. */
+function prefixOccurrences(text: string, index: HanIndex, key: string, row: number): Occurrence[] {
   const out: Occurrence[] = [];
   for (let h = index.han.indexOf(key); h >= 0; h = index.han.indexOf(key, h + 1)) {
-    const keyStart = index.pos[h]!;
+    if (!compactKey(text, index, h, key.length)) continue;
     const keyEnd = index.pos[h + key.length - 1]! + 1;
-    if (keyEnd - keyStart > key.length * 2 + 8) continue;
-    let digitInside = false;
-    for (let i = keyStart; i < keyEnd && !digitInside; i++) digitInside = isDigit(text[i]);
-    if (digitInside) continue;
     let e = keyEnd;
-    if (prefix) {
-      const limit = Math.min(text.length, keyEnd + 48);
-      while (e < limit && (isHan(text.charCodeAt(e)) || LABEL_PUNCTUATION.has(text[e]!))) e++;
-      if (!isDigit(text[e])) continue;
-    }
-    while (e < text.length && CLOSERS.has(text[e]!)) e++;
-    const run = tableRun(text, e, Math.min(text.length, e + 400));
-    if (!run || run.start !== e) continue;
-    let labelEnd = e;
-    while (labelEnd > keyEnd && /\s/.test(text[labelEnd - 1]!)) labelEnd--;
-    out.push({ row, keyStart, labelEnd, run });
+    const limit = Math.min(text.length, keyEnd + 48);
+    while (e < limit && (isHan(text.charCodeAt(e)) || LABEL_PUNCTUATION.has(text[e]!))) e++;
+    if (!isDigit(text[e])) continue;
+    const after = runAfter(text, e);
+    if (after) out.push(occurrence(text, row, index.pos[h]!, keyEnd, after));
   }
   return out;
 }
@@ -182,16 +276,29 @@ function longestChain(occ: Occurrence[]): Occurrence[] {
 
 /** Where a row's label starts: its numbering (`2.`, `（一）`, `四、`) just before the key, if written. */
 function labelStart(text: string, spec: RowSpec, keyStart: number): number {
-  const m = /^(?:([一二三四五六七八九十]+)、|\(([一二三四五六七八九十]+)\)|(\d+)\.)/.exec(spec.label);
-  if (!m) return keyStart;
+  const pattern = numberingPattern(spec.label);
+  if (!pattern) return keyStart;
   const before = text.slice(Math.max(0, keyStart - 12), keyStart);
-  const pattern = m[1]
-    ? new RegExp(`${m[1]}\\s*[、.．]\\s*$`)
-    : m[2]
-      ? new RegExp(`[(（]\\s*${m[2]}\\s*[)）]\\s*$`)
-      : new RegExp(`${m[3]}\\s*[.．、]\\s*$`);
   const found = pattern.exec(before);
   return found ? keyStart - (before.length - found.index) : keyStart;
+}
+
+const numberingPatterns = new Map<string, RegExp | null>();
+
+/** The numbering of a template label as it may be written just before the label (`（ 三 ）`), made once per label. */
+function numberingPattern(label: string): RegExp | null {
+  let pattern = numberingPatterns.get(label);
+  if (pattern !== undefined) return pattern;
+  const m = /^(?:([一二三四五六七八九十]+)、|\(([一二三四五六七八九十]+)\)|(\d+)\.)/.exec(label);
+  pattern = !m
+    ? null
+    : m[1]
+      ? new RegExp(`${m[1]}\\s*[、.．]\\s*$`)
+      : m[2]
+        ? new RegExp(`[(（]\\s*${m[2]}\\s*[)）]\\s*$`)
+        : new RegExp(`${m[3]}\\s*[.．、]\\s*$`);
+  numberingPatterns.set(label, pattern);
+  return pattern;
 }
 
 function trimmed(text: string, start: number, end: number): Span | null {
@@ -232,7 +339,7 @@ function fillGap(text: string, index: HanIndex, specs: readonly RowSpec[], from:
   for (let r = from + 1; r < to; r++) {
     const prev = rows[rows.length - 1]!;
     const after = prev.label.end;
-    const key = hanKey(specs[r]!.label);
+    const key = specKey(specs[r]!);
     let h = lowerBound(index.pos, after);
     h = index.han.indexOf(key, h);
     if (h < 0 || index.pos[h]! >= limit) continue;
@@ -283,7 +390,7 @@ function findAppeals(text: string, index: HanIndex, after: number): FoundAppeals
 }
 
 /** Scan a text for glued tables, choosing the template whose rows it finds most of. */
-export function scanGlued(text: string, index = hanIndex(text)): GluedScan {
+export function scanGlued(text: string, index = cachedHanIndex(text)): GluedScan {
   let best: GluedScan | null = null;
   let bestScore = -1;
   for (const template of ["2021", "2019"] as const) {
