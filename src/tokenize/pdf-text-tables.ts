@@ -14,7 +14,7 @@ import { assembleRows } from "../tables/label-assembler.js";
 import { templateLabels } from "../tables/known-labels.js";
 import { blockOf, splitLines, type Line } from "./lines.js";
 import { isPageFooter } from "./page-footer.js";
-import { lineItem, valueKind, type FragmentMode, type LineItem } from "./text-line-items.js";
+import { itemOfWords, lineItem, lineWords, type FragmentMode, type LineItem, type LineWords } from "./text-line-items.js";
 import type { TextBlock, Tokenized } from "./types.js";
 
 const SECTION_TABLE: Partial<Record<number, TableKind>> = { 2: "activeDisclosure", 3: "applications", 4: "appeals" };
@@ -129,27 +129,48 @@ export interface ValueLines {
 
 /** Collect the lines a PDF-text detector scores. */
 export function valueLines(text: string, mode: FragmentMode): ValueLines {
+  const { lines, foreign } = scanLines(text);
   const items: LineItem[] = [];
-  let foreign = 0;
   let labelThenValues = 0;
   let afterLabel = false;
-  for (const line of splitLines(text)) {
-    const t = line.text;
-    if (t.trim() === "") continue;
-    const other = OTHER_LAYOUT_MARKS.test(t);
-    if (other && /\d/.test(t)) foreign++;
-    if (other || PROSE.test(t) || isPageFooter(t)) {
+  for (const words of lines) {
+    if (!words) {
       afterLabel = false;
       continue;
     }
-    const item = lineItem(line, items.length, mode);
-    const numbers = item.values.some((v) => valueKind(v.text) === "number");
+    const item = itemOfWords(words, items.length, mode);
+    const numbers = words.numbers > 0;
     if (numbers) items.push(item);
     if (numbers && afterLabel && item.labels.length === 0) labelThenValues++;
     const only = item.labels.length === 1 && item.values.length === 0 ? item.labels[0]! : null;
     afterLabel = only !== null && templateLabels().isRow(labelKey(only.text));
   }
   return { items, foreign, labelThenValues };
+}
+
+/** The non-empty lines of a text, read as {@link valueLines} does in every mode (`null`: not scored), and the foreign count. */
+interface LineScan {
+  lines: Array<LineWords | null>;
+  foreign: number;
+}
+
+let lastScan: { text: string; scan: LineScan } | null = null;
+
+/** Read the lines once for both PDF-text detectors: the last text's reading is kept. */
+function scanLines(text: string): LineScan {
+  if (lastScan && lastScan.text === text) return lastScan.scan;
+  const lines: Array<LineWords | null> = [];
+  let foreign = 0;
+  for (const line of splitLines(text)) {
+    const t = line.text;
+    if (t.trim() === "") continue;
+    const other = OTHER_LAYOUT_MARKS.test(t);
+    if (other && /\d/.test(t)) foreign++;
+    lines.push(other || PROSE.test(t) || isPageFooter(t) ? null : lineWords(line));
+  }
+  const scan = { lines, foreign };
+  lastScan = { text, scan };
+  return scan;
 }
 
 /** Discount a detector's score by the share of table lines that belong to another layout. */
