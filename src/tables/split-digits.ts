@@ -134,6 +134,9 @@ export function isRunChar(c: string): boolean {
   return digitOf(c) !== null || isSpace(c) || MARKERS.has(c) || c in SIGNS || SEPARATORS.has(c) || isDot(c);
 }
 
+const SIGN_CODES = new Set(Object.keys(SIGNS).map((c) => c.charCodeAt(0)));
+const MARKER_CODES = new Set([...MARKERS].map((c) => c.charCodeAt(0)));
+
 /** {@link isRunChar} by code unit, for scanning: the characters besides digits, as code units. */
 const RUN_CODES = new Set<number>(
   [" ", "\t", "\n", "\r", "\u3000", "\u00a0", "\u2002", "\u2003", ...MARKERS, ...Object.keys(SIGNS), ...SEPARATORS, ".", "．"].map((c) => c.charCodeAt(0)),
@@ -187,6 +190,22 @@ export function scanRun(text: string, from: number, limit = text.length): { star
     if (!isSpaceCode(c)) end = i;
   }
   return digits > 0 ? { start, end } : null;
+}
+
+/**
+ * True when {@link scanRun} from `from` finds a run that starts right at `from` (no space
+ * before it): a digit is reached through other run characters, no dot before it. Cheaper
+ * than scanning the run; most places where a run might start hold none.
+ */
+export function runStartsAt(text: string, from: number, limit = text.length): boolean {
+  if (from >= limit || isSpaceCode(text.charCodeAt(from))) return false;
+  for (let i = from; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (isDigitCode(c)) return true;
+    // a dot before the first digit ends the run, as does any character that cannot be in one
+    if (c === 0x2e || c === 0xff0e || !isRunCode(c)) return false;
+  }
+  return false;
 }
 
 /** Read the chunks of a run (its text from `start` to `end` in the document). */
@@ -245,12 +264,8 @@ function readChunks(doc: string, start: number, end: number): Chunk[] {
 
 /** How many digits a run has. */
 export function digitsIn(run: DigitRun): number {
-  return digitsOfChunks(run.chunks);
-}
-
-function digitsOfChunks(chunks: readonly Chunk[]): number {
   let n = 0;
-  for (const c of chunks) if (!c.blank) n += c.digits.replace(".", "").length;
+  for (const c of run.chunks) if (!c.blank) n += c.digits.replace(".", "").length;
   return n;
 }
 
@@ -260,8 +275,38 @@ function digitsOfChunks(chunks: readonly Chunk[]): number {
  * preparing the run for cutting.
  */
 export function runCounts(doc: string, start: number, end: number): { chunks: number; digits: number } {
-  const chunks = readChunks(doc, start, end);
-  return { chunks: chunks.length, digits: digitsOfChunks(chunks) };
+  // readChunks as a state machine: every digit lands in a number chunk; count where chunks open
+  let chunks = 0;
+  let digits = 0;
+  let open: "none" | "number" | "blank" = "none";
+  let unit = false;
+  let decimal = false;
+  for (let i = start; i < end; i++) {
+    const c = doc.charCodeAt(i);
+    const next = doc.charCodeAt(i + 1);
+    if (isDigitCode(c)) {
+      if (open !== "number" || unit) {
+        chunks++;
+        open = "number";
+        unit = decimal = false;
+      }
+      digits++;
+    } else if (SIGN_CODES.has(c) && i + 1 < end && isDigitCode(next)) {
+      chunks++;
+      open = "number";
+      unit = decimal = false;
+    } else if ((c === 0x2e || c === 0xff0e) && open === "number" && !decimal && !unit && isDigitCode(next)) {
+      decimal = true;
+    } else if ((c === 0x5143 || (c === 0x4e07 && next === 0x5143)) && open === "number" && !unit) {
+      // 元, 万元
+      unit = true;
+      if (c === 0x4e07) i++;
+    } else if (MARKER_CODES.has(c)) {
+      if (open !== "blank") chunks++;
+      open = "blank";
+    } else open = "none";
+  }
+  return { chunks, digits };
 }
 
 /** Parse a run of values (document offsets `start`…`end`) into cut points. */

@@ -11,7 +11,7 @@
 import type { Span, TableKind } from "../types.js";
 import { rowsOf, type RowSpec, type TableTemplate } from "../report/templates.js";
 import { labelKey } from "../report/normalize.js";
-import { scanRun } from "../tables/split-digits.js";
+import { runStartsAt, scanRun } from "../tables/split-digits.js";
 
 /** The Han characters of a text and the offset of each. */
 export interface HanIndex {
@@ -54,7 +54,7 @@ const CLOSERS = new Set([")", "）", "”", "\"", "’", "」", "』", "】", "]
 const CLOSER_CODES = new Set([...CLOSERS].map((c) => c.charCodeAt(0)));
 const NEIGHBOUR_GAP = 320;
 /** What the rest of a label found by its first characters may hold besides Han characters. */
-const LABEL_PUNCTUATION = new Set("（）()、，,“”\"‘’:：;；· \u3000");
+const LABEL_PUNCTUATION = new Set([..."（）()、，,“”\"‘’:：;；· \u3000"].map((c) => c.charCodeAt(0)));
 /** A figure of the narrative (`393件`, `2条`, `51.85%`), not a table row's values. */
 const UNITS_AFTER = new Set("件条个项次人篇起家份年月日号名位余多%％");
 const HEADER_CUES: Partial<Record<TableKind, readonly string[]>> = {
@@ -82,9 +82,15 @@ export function hanIndex(text: string): HanIndex {
   return { han: stringOf(codes.subarray(0, n)), pos: pos.subarray(0, n) };
 }
 
-/** The string of some UTF-16 code units, built a few thousand at a time (argument lists are bounded). */
+const utf16 = new TextDecoder("utf-16le", { ignoreBOM: true });
+/** Code units are written in the platform's byte order; the decoder reads them as UTF-16LE. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** The string of some UTF-16 code units. */
 function stringOf(codes: Uint16Array): string {
+  if (LITTLE_ENDIAN) return utf16.decode(codes);
   let out = "";
+  // argument lists are bounded: a few thousand at a time
   for (let i = 0; i < codes.length; i += 4096) {
     out += String.fromCharCode.apply(null, codes.subarray(i, i + 4096) as unknown as number[]);
   }
@@ -144,9 +150,22 @@ interface Occurrence {
 function occurrences(text: string, index: HanIndex, spec: RowSpec, row: number): Occurrence[] {
   const key = specKey(spec);
   if (key === "") return [];
-  const whole = wholeKeyOccurrences(text, index, key, row);
-  if (whole.length > 0 || key.length <= 6) return whole;
-  return prefixOccurrences(text, index, key.slice(0, 4), row);
+  return placements(text, index, key).map((p) => ({ row, ...p }));
+}
+
+/** Where a label's key is written with a run of values after it. */
+type Placement = Omit<Occurrence, "row">;
+
+/** {@link occurrences} of a key, found once per text: both templates look for most rows. */
+function placements(text: string, index: HanIndex, key: string): Placement[] {
+  const ends = runEnds(text, index);
+  let found = ends.placements.get(key);
+  if (!found) {
+    found = wholeKeyPlacements(text, index, key);
+    if (found.length === 0 && key.length > 6) found = prefixPlacements(text, index, key.slice(0, 4));
+    ends.placements.set(key, found);
+  }
+  return found;
 }
 
 /** A run of values right after a label (closing brackets and spaces between): where it starts, and the run. */
@@ -159,7 +178,9 @@ interface RunAfter {
 function runAfter(text: string, keyEnd: number): RunAfter | null {
   let e = keyEnd;
   while (e < text.length && CLOSER_CODES.has(text.charCodeAt(e))) e++;
-  const run = tableRun(text, e, Math.min(text.length, e + 400));
+  const limit = Math.min(text.length, e + 400);
+  if (!runStartsAt(text, e, limit)) return null;
+  const run = tableRun(text, e, limit);
   return run && run.start === e ? { at: e, run } : null;
 }
 
@@ -171,6 +192,8 @@ function runAfter(text: string, keyEnd: number): RunAfter | null {
 interface RunEnds {
   byChar: Map<number, number[]>;
   runs: Map<number, RunAfter>;
+  /** The placements of the keys looked for so far. */
+  placements: Map<string, Placement[]>;
 }
 
 const runEndsCache = new WeakMap<HanIndex, { text: string; ends: RunEnds }>();
@@ -178,7 +201,7 @@ const runEndsCache = new WeakMap<HanIndex, { text: string; ends: RunEnds }>();
 function runEnds(text: string, index: HanIndex): RunEnds {
   const cached = runEndsCache.get(index);
   if (cached && cached.text === text) return cached.ends;
-  const ends: RunEnds = { byChar: new Map(), runs: new Map() };
+  const ends: RunEnds = { byChar: new Map(), runs: new Map(), placements: new Map() };
   const { pos, han } = index;
   for (let j = 0; j < pos.length; j++) {
     // a Han character right after this one starts no run
@@ -204,36 +227,36 @@ function compactKey(text: string, index: HanIndex, h: number, length: number): b
   return true;
 }
 
-function occurrence(text: string, row: number, keyStart: number, keyEnd: number, after: RunAfter): Occurrence {
+function placement(text: string, keyStart: number, keyEnd: number, after: RunAfter): Placement {
   let labelEnd = after.at;
   while (labelEnd > keyEnd && /\s/.test(text[labelEnd - 1]!)) labelEnd--;
-  return { row, keyStart, labelEnd, run: after.run };
+  return { keyStart, labelEnd, run: after.run };
 }
 
 /** Places where the whole key is written and a run of values follows it at once. */
-function wholeKeyOccurrences(text: string, index: HanIndex, key: string, row: number): Occurrence[] {
+function wholeKeyPlacements(text: string, index: HanIndex, key: string): Placement[] {
   const ends = runEnds(text, index);
-  const out: Occurrence[] = [];
+  const out: Placement[] = [];
   for (const j of ends.byChar.get(key.charCodeAt(key.length - 1)) ?? []) {
     const h = j - key.length + 1;
     if (h < 0 || !index.han.startsWith(key, h) || !compactKey(text, index, h, key.length)) continue;
-    out.push(occurrence(text, row, index.pos[h]!, index.pos[j]! + 1, ends.runs.get(j)!));
+    out.push(placement(text, index.pos[h]!, index.pos[j]! + 1, ends.runs.get(j)!));
   }
   return out;
 }
 
 /** Places where the key starts a label whose rest (Han characters and punctuation) runs up to digits. */
-function prefixOccurrences(text: string, index: HanIndex, key: string, row: number): Occurrence[] {
-  const out: Occurrence[] = [];
+function prefixPlacements(text: string, index: HanIndex, key: string): Placement[] {
+  const out: Placement[] = [];
   for (let h = index.han.indexOf(key); h >= 0; h = index.han.indexOf(key, h + 1)) {
     if (!compactKey(text, index, h, key.length)) continue;
     const keyEnd = index.pos[h + key.length - 1]! + 1;
     let e = keyEnd;
     const limit = Math.min(text.length, keyEnd + 48);
-    while (e < limit && (isHan(text.charCodeAt(e)) || LABEL_PUNCTUATION.has(text[e]!))) e++;
+    while (e < limit && (isHan(text.charCodeAt(e)) || LABEL_PUNCTUATION.has(text.charCodeAt(e)))) e++;
     if (!isDigit(text[e])) continue;
     const after = runAfter(text, e);
-    if (after) out.push(occurrence(text, row, index.pos[h]!, keyEnd, after));
+    if (after) out.push(placement(text, index.pos[h]!, keyEnd, after));
   }
   return out;
 }

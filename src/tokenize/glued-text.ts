@@ -54,10 +54,10 @@ export function detectGlued(text: string): number {
   const count = (start: number, end: number, cells: number) => {
     if (cells < 2) return;
     rows++;
-    // numbers apart by runs of spaces are aligned columns with blank cells, not glue
-    if (/\d(?: {2,}|\t)[-+]?\d/.test(text.slice(start, end))) return;
     const run = runCounts(text, start, end);
-    if (run.chunks < cells && run.digits >= cells) glued++;
+    if (run.chunks >= cells || run.digits < cells) return;
+    // numbers apart by runs of spaces are aligned columns with blank cells, not glue
+    if (!/\d(?: {2,}|\t)[-+]?\d/.test(text.slice(start, end))) glued++;
   };
   for (const t of scan.tables) for (const r of t.rows) if (r.run) count(r.run.start, r.run.end, r.spec.columns.length);
   if (scan.appeals) count(scan.appeals.run.start, scan.appeals.run.end, 15);
