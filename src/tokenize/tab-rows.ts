@@ -5,7 +5,7 @@
  *     →(三) 不予公开→1.属于国家秘密→→0→0→0→0→0→0
  */
 import type { LayoutModule, Tokenized } from "./types.js";
-import { collectTables, shareOfLines, splitCells, splitLines, type Line } from "./lines.js";
+import { collectTables, countLines, linesWith, splitCells, splitLines, type Line } from "./lines.js";
 
 /** Markup or script lines of a saved page (they are indented with tabs too). */
 const MARKUP = /<\/?[A-Za-z][^>]*>|[;{}]\s*$/;
@@ -34,7 +34,8 @@ function tokenize(text: string): Tokenized {
 }
 
 function detect(text: string): number {
-  const { hits } = shareOfLines(splitLines(text), isFullTabRow);
+  // a full tab row has a tab
+  const hits = countLines(linesWith(text, "\t"), (l) => isFullTabRow(l.line));
   return Math.min(1, hits / 30);
 }
 
