@@ -54,9 +54,10 @@ function lfLines(text: string): Line[] {
   return lines;
 }
 
-/** A line that holds a given mark, and its trimmed text. */
+/** A line that holds a given mark, its place among the text's lines, and its trimmed text. */
 export interface MarkedLine {
   line: Line;
+  index: number;
   trimmed: string;
 }
 
@@ -89,7 +90,7 @@ function findMarked(text: string, mark: string): MarkedLine[] {
   for (let p = text.indexOf(mark); p >= 0; p = text.indexOf(mark, lines[k]!.end)) {
     while (lines[k]!.end < p) k++;
     const line = lines[k]!;
-    out.push({ line, trimmed: line.text.trim() });
+    out.push({ line, index: k, trimmed: line.text.trim() });
   }
   return out;
 }

@@ -12,9 +12,9 @@ import { foldLabel, labelKey } from "../report/normalize.js";
 import { headingOf } from "../report/find-sections.js";
 import { assembleRows } from "../tables/label-assembler.js";
 import { templateLabels } from "../tables/known-labels.js";
-import { blockOf, splitLines, type Line } from "./lines.js";
+import { blockOf, linesWith, splitLines, type Line } from "./lines.js";
 import { isPageFooter } from "./page-footer.js";
-import { itemOfWords, lineItem, lineWords, type FragmentMode, type LineItem, type LineWords } from "./text-line-items.js";
+import { itemOfWords, lineItem, lineWords, soleLabel, type FragmentMode, type LineItem, type LineWords } from "./text-line-items.js";
 import type { TextBlock, Tokenized } from "./types.js";
 
 const SECTION_TABLE: Partial<Record<number, TableKind>> = { 2: "activeDisclosure", 3: "applications", 4: "appeals" };
@@ -115,13 +115,18 @@ export function tokenizePdfText(text: string, layout: Layout, mode: FragmentMode
   return { layout, tables, blocks, diagnostics };
 }
 
-const OTHER_LAYOUT_MARKS = /[|\t<>]/;
+/** Marks of another layout's table lines. */
+const OTHER_LAYOUT_MARKS = ["|", "\t", "<", ">"];
 
 /** The lines a PDF-text detector looks at. */
 export interface ValueLines {
   /** Non-empty lines that are not prose, carry no mark of another layout and end in at least one number. */
   items: LineItem[];
-  /** Lines with a digit and a mark of another layout (`|`, tab, `<`…`>`): table lines of another layout. */
+  /**
+   * Lines with a digit and a mark of another layout (`|`, tab, `<`…`>`): table lines of another
+   * layout. Not counted (0) when there are no items and no `labelThenValues`: the detectors score 0
+   * then, whatever the count.
+   */
   foreign: number;
   /** Lines of numbers alone right after a line that is only a template row label (one cell per line, as pdf.js gives). */
   labelThenValues: number;
@@ -129,29 +134,61 @@ export interface ValueLines {
 
 /** Collect the lines a PDF-text detector scores. */
 export function valueLines(text: string, mode: FragmentMode): ValueLines {
-  const { lines, foreign } = scanLines(text);
+  const scan = scanLines(text);
+  const { lines } = scan;
   const items: LineItem[] = [];
   let labelThenValues = 0;
   let afterLabel = false;
-  for (const words of lines) {
-    if (!words) {
+  for (const scanned of lines) {
+    if (!scanned) {
       afterLabel = false;
       continue;
     }
-    const item = itemOfWords(words, items.length, mode);
-    const numbers = words.numbers > 0;
-    if (numbers) items.push(item);
-    if (numbers && afterLabel && item.labels.length === 0) labelThenValues++;
-    const only = item.labels.length === 1 && item.values.length === 0 ? item.labels[0]! : null;
-    afterLabel = only !== null && templateLabels().isRow(labelKey(only.text));
+    const { words } = scanned;
+    if (words.numbers > 0) {
+      const item = itemOfWords(words, items.length, mode);
+      items.push(item);
+      if (afterLabel && item.labels.length === 0) labelThenValues++;
+      // a line with values is not a label alone
+      afterLabel = false;
+      continue;
+    }
+    const label = soleLabel(words, mode);
+    afterLabel = label !== null && isRowLabel(scanned, label);
   }
+  const foreign = items.length > 0 || labelThenValues > 0 ? foreignLines(scan) : 0;
   return { items, foreign, labelThenValues };
 }
 
-/** The non-empty lines of a text, read as {@link valueLines} does in every mode (`null`: not scored), and the foreign count. */
+/** How many of the lines with marks of another layout hold a digit (counted once per text). */
+function foreignLines(scan: LineScan): number {
+  if (scan.foreign === null) {
+    let n = 0;
+    for (const line of scan.marked) if (/\d/.test(line.text)) n++;
+    scan.foreign = n;
+  }
+  return scan.foreign;
+}
+
+/** A line {@link valueLines} scores: its words, and whether its text is a template row label (asked once). */
+interface ScannedLine {
+  words: LineWords;
+  rowLabel?: boolean;
+}
+
+/** True when the line's sole label is a template row label; the label is the same in both modes. */
+function isRowLabel(scanned: ScannedLine, label: string): boolean {
+  scanned.rowLabel ??= templateLabels().isRow(labelKey(label));
+  return scanned.rowLabel;
+}
+
+/** The non-empty lines of a text, read as {@link valueLines} does in every mode (`null`: not scored). */
 interface LineScan {
-  lines: Array<LineWords | null>;
-  foreign: number;
+  lines: Array<ScannedLine | null>;
+  /** The lines with a mark of another layout. */
+  marked: Line[];
+  /** How many of them hold a digit, once counted. */
+  foreign: number | null;
 }
 
 let lastScan: { text: string; scan: LineScan } | null = null;
@@ -159,16 +196,23 @@ let lastScan: { text: string; scan: LineScan } | null = null;
 /** Read the lines once for both PDF-text detectors: the last text's reading is kept. */
 function scanLines(text: string): LineScan {
   if (lastScan && lastScan.text === text) return lastScan.scan;
-  const lines: Array<LineWords | null> = [];
-  let foreign = 0;
-  for (const line of splitLines(text)) {
+  const all = splitLines(text);
+  // the lines with marks, by native search (the pipe and tab detectors have found most already)
+  const isMarked = new Uint8Array(all.length);
+  for (const mark of OTHER_LAYOUT_MARKS) for (const m of linesWith(text, mark)) isMarked[m.index] = 1;
+  const lines: Array<ScannedLine | null> = [];
+  const marked: Line[] = [];
+  all.forEach((line, i) => {
+    if (isMarked[i]) {
+      marked.push(line);
+      lines.push(null);
+      return;
+    }
     const t = line.text;
-    if (t.trim() === "") continue;
-    const other = OTHER_LAYOUT_MARKS.test(t);
-    if (other && /\d/.test(t)) foreign++;
-    lines.push(other || PROSE.test(t) || isPageFooter(t) ? null : lineWords(line));
-  }
-  const scan = { lines, foreign };
+    if (t.trim() === "") return;
+    lines.push(PROSE.test(t) || isPageFooter(t) ? null : { words: lineWords(line) });
+  });
+  const scan = { lines, marked, foreign: null };
   lastScan = { text, scan };
   return scan;
 }

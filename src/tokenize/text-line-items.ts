@@ -158,6 +158,17 @@ export function lineWords(line: Line, acceptBlankRun: (label: string) => boolean
   return { line, words, cut, numbers };
 }
 
+/**
+ * The text of a line's one label when the line is that label alone, as the {@link LineItem}
+ * of `mode` has it (one fragment, no values); null otherwise. Builds no item.
+ */
+export function soleLabel({ line, words, cut }: LineWords, mode: FragmentMode): string | null {
+  if (cut === 0 || cut < words.length) return null;
+  // flat text makes every word a fragment; aligned text joins words less than two spaces apart
+  for (let i = 1; i < words.length; i++) if (mode === "flat" || words[i]!.gap >= 2) return null;
+  return joinWords(line, words).text;
+}
+
 /** The {@link LineItem} of a line read by {@link lineWords}, its labels grouped by `mode`. */
 export function itemOfWords({ line, words, cut }: LineWords, index: number, mode: FragmentMode): LineItem {
   const values: Fragment[] = words.slice(cut).map(({ gap: _gap, ...f }) => f);
