@@ -137,10 +137,11 @@ export function isRunChar(c: string): boolean {
 const SIGN_CODES = new Set(Object.keys(SIGNS).map((c) => c.charCodeAt(0)));
 const MARKER_CODES = new Set([...MARKERS].map((c) => c.charCodeAt(0)));
 
-/** {@link isRunChar} by code unit, for scanning: the characters besides digits, as code units. */
-const RUN_CODES = new Set<number>(
-  [" ", "\t", "\n", "\r", "\u3000", "\u00a0", "\u2002", "\u2003", ...MARKERS, ...Object.keys(SIGNS), ...SEPARATORS, ".", "．"].map((c) => c.charCodeAt(0)),
-);
+/** {@link isRunChar} by code unit, for scanning: 1 for the characters of a run, digits included. */
+const RUN_TABLE = new Uint8Array(0x10000);
+for (const c of [" ", "\t", "\n", "\r", "\u3000", "\u00a0", "\u2002", "\u2003", ...MARKERS, ...Object.keys(SIGNS), ...SEPARATORS, ".", "．", ..."0123456789０１２３４５６７８９"]) {
+  RUN_TABLE[c.charCodeAt(0)] = 1;
+}
 
 function isDigitCode(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19);
@@ -152,7 +153,7 @@ function isSpaceCode(code: number): boolean {
 }
 
 function isRunCode(code: number): boolean {
-  return isDigitCode(code) || RUN_CODES.has(code);
+  return RUN_TABLE[code] === 1;
 }
 
 /**

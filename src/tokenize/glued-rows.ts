@@ -51,7 +51,9 @@ export interface GluedScan {
 }
 
 const CLOSERS = new Set([")", "）", "”", "\"", "’", "」", "』", "】", "]", " ", "\u3000", "\u00a0", "\t"]);
-const CLOSER_CODES = new Set([...CLOSERS].map((c) => c.charCodeAt(0)));
+/** {@link CLOSERS} by code unit: 1 for a closer. */
+const CLOSER_TABLE = new Uint8Array(0x10000);
+for (const c of CLOSERS) CLOSER_TABLE[c.charCodeAt(0)] = 1;
 const NEIGHBOUR_GAP = 320;
 /** What the rest of a label found by its first characters may hold besides Han characters. */
 const LABEL_PUNCTUATION = new Set([..."（）()、，,“”\"‘’:：;；· \u3000"].map((c) => c.charCodeAt(0)));
@@ -69,17 +71,48 @@ function isHan(code: number): boolean {
 
 /** Index the Han characters of a text. */
 export function hanIndex(text: string): HanIndex {
-  const pos = new Int32Array(text.length);
-  const codes = new Uint16Array(text.length);
+  return indexHan(text).index;
+}
+
+/** A Han index, and the places in it of the Han characters a character other than Han follows. */
+interface IndexedText {
+  index: HanIndex;
+  lastOfRuns: number[];
+}
+
+function indexHan(text: string): IndexedText {
+  const { pos, codes } = scratch(text.length);
+  const lastOfRuns: number[] = [];
   let n = 0;
+  let inRun = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (isHan(c)) {
+    // most characters of a page are below the Han blocks
+    if (c >= 0x3007 && isHan(c)) {
       codes[n] = c;
       pos[n++] = i;
+      inRun = true;
+    } else if (inRun) {
+      lastOfRuns.push(n - 1);
+      inRun = false;
     }
   }
-  return { han: stringOf(codes.subarray(0, n)), pos: pos.subarray(0, n) };
+  if (inRun) lastOfRuns.push(n - 1);
+  return { index: { han: stringOf(codes.subarray(0, n)), pos: pos.slice(0, n) }, lastOfRuns };
+}
+
+/** Working arrays for {@link hanIndex}, reused up to this length. */
+const SCRATCH_LIMIT = 1 << 20;
+let scratchPos = new Int32Array(0);
+let scratchCodes = new Uint16Array(0);
+
+function scratch(length: number): { pos: Int32Array; codes: Uint16Array } {
+  if (length > SCRATCH_LIMIT) return { pos: new Int32Array(length), codes: new Uint16Array(length) };
+  if (scratchPos.length < length) {
+    scratchPos = new Int32Array(length);
+    scratchCodes = new Uint16Array(length);
+  }
+  return { pos: scratchPos, codes: scratchCodes };
 }
 
 const utf16 = new TextDecoder("utf-16le", { ignoreBOM: true });
@@ -98,15 +131,28 @@ function stringOf(codes: Uint16Array): string {
 }
 
 let lastText: string | null = null;
-let lastIndex: HanIndex | null = null;
+let lastIndex: IndexedText | null = null;
+/** Where the runs of Han characters end, for the indexes made by {@link cachedHanIndex}. */
+const runLasts = new WeakMap<HanIndex, number[]>();
 
 /** {@link hanIndex} of the last text asked for again: detection and tokenization scan the same text. */
 function cachedHanIndex(text: string): HanIndex {
   if (text !== lastText || !lastIndex) {
-    lastIndex = hanIndex(text);
+    lastIndex = indexHan(text);
     lastText = text;
+    runLasts.set(lastIndex.index, lastIndex.lastOfRuns);
   }
-  return lastIndex;
+  return lastIndex.index;
+}
+
+/** The places in the index of the Han characters a character other than Han follows (or that ends the text). */
+function lastOfRuns(index: HanIndex): number[] {
+  const known = runLasts.get(index);
+  if (known) return known;
+  const out: number[] = [];
+  const { pos } = index;
+  for (let j = 0; j < pos.length; j++) if (j + 1 === pos.length || pos[j + 1] !== pos[j]! + 1) out.push(j);
+  return out;
 }
 
 /** Han characters of a label without its numbering (`(七)总计` → `总计`). */
@@ -176,22 +222,28 @@ interface RunAfter {
 
 /** The run of values that follows a label ending at `keyEnd`, if one starts right there (after closers). */
 function runAfter(text: string, keyEnd: number): RunAfter | null {
-  let e = keyEnd;
-  while (e < text.length && CLOSER_CODES.has(text.charCodeAt(e))) e++;
+  const e = afterClosers(text, keyEnd);
   const limit = Math.min(text.length, e + 400);
   if (!runStartsAt(text, e, limit)) return null;
   const run = tableRun(text, e, limit);
   return run && run.start === e ? { at: e, run } : null;
 }
 
+function afterClosers(text: string, from: number): number {
+  let e = from;
+  while (e < text.length && CLOSER_TABLE[text.charCodeAt(e)] === 1) e++;
+  return e;
+}
+
 /**
- * The Han characters a run of values follows, found in one pass: by character, their
- * places in the Han index in text order, and each one's run. A label matches only where
- * its last character is one of them, so a label is looked up, not searched for.
+ * The Han characters a run of values may follow, found in one pass: by character, their
+ * places in the Han index in text order. A label matches only where its last character
+ * is one of them, so a label is looked up, not searched for. Whether a run really
+ * follows ({@link runAfter}) is read when a label is found there, once.
  */
 interface RunEnds {
   byChar: Map<number, number[]>;
-  runs: Map<number, RunAfter>;
+  runs: Map<number, RunAfter | null>;
   /** The placements of the keys looked for so far. */
   placements: Map<string, Placement[]>;
 }
@@ -203,12 +255,10 @@ function runEnds(text: string, index: HanIndex): RunEnds {
   if (cached && cached.text === text) return cached.ends;
   const ends: RunEnds = { byChar: new Map(), runs: new Map(), placements: new Map() };
   const { pos, han } = index;
-  for (let j = 0; j < pos.length; j++) {
-    // a Han character right after this one starts no run
-    if (j + 1 < pos.length && pos[j + 1] === pos[j]! + 1) continue;
-    const after = runAfter(text, pos[j]! + 1);
-    if (!after) continue;
-    ends.runs.set(j, after);
+  // a Han character right after another starts no run
+  for (const j of lastOfRuns(index)) {
+    const e = afterClosers(text, pos[j]! + 1);
+    if (!runStartsAt(text, e, Math.min(text.length, e + 400))) continue;
     const c = han.charCodeAt(j);
     const list = ends.byChar.get(c);
     if (list) list.push(j);
@@ -216,6 +266,16 @@ function runEnds(text: string, index: HanIndex): RunEnds {
   }
   runEndsCache.set(index, { text, ends });
   return ends;
+}
+
+/** The run after Han character `j` of the index, read once. */
+function runAt(text: string, index: HanIndex, ends: RunEnds, j: number): RunAfter | null {
+  let after = ends.runs.get(j);
+  if (after === undefined) {
+    after = runAfter(text, index.pos[j]! + 1);
+    ends.runs.set(j, after);
+  }
+  return after;
 }
 
 /** A key found at Han index `h` makes a label when it is compact and holds no digit. */
@@ -240,7 +300,8 @@ function wholeKeyPlacements(text: string, index: HanIndex, key: string): Placeme
   for (const j of ends.byChar.get(key.charCodeAt(key.length - 1)) ?? []) {
     const h = j - key.length + 1;
     if (h < 0 || !index.han.startsWith(key, h) || !compactKey(text, index, h, key.length)) continue;
-    out.push(placement(text, index.pos[h]!, index.pos[j]! + 1, ends.runs.get(j)!));
+    const after = runAt(text, index, ends, j);
+    if (after) out.push(placement(text, index.pos[h]!, index.pos[j]! + 1, after));
   }
   return out;
 }
