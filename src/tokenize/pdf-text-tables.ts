@@ -14,7 +14,7 @@ import { assembleRows } from "../tables/label-assembler.js";
 import { templateLabels } from "../tables/known-labels.js";
 import { blockOf, linesWith, splitLines, type Line } from "./lines.js";
 import { isPageFooter } from "./page-footer.js";
-import { itemOfWords, lineItem, lineWords, soleLabel, type FragmentMode, type LineItem, type LineWords } from "./text-line-items.js";
+import { itemOfWords, lineItem, lineWords, mayEndInNumbers, soleLabel, type FragmentMode, type LineItem, type LineWords } from "./text-line-items.js";
 import type { TextBlock, Tokenized } from "./types.js";
 
 const SECTION_TABLE: Partial<Record<number, TableKind>> = { 2: "activeDisclosure", 3: "applications", 4: "appeals" };
@@ -135,26 +135,25 @@ export interface ValueLines {
 /** Collect the lines a PDF-text detector scores. */
 export function valueLines(text: string, mode: FragmentMode): ValueLines {
   const scan = scanLines(text);
-  const { lines } = scan;
   const items: LineItem[] = [];
   let labelThenValues = 0;
-  let afterLabel = false;
-  for (const scanned of lines) {
+  // the scored line before, when it is one without values (it may be a row label alone)
+  let before: ScannedLine | null = null;
+  for (const scanned of scan.lines) {
     if (!scanned) {
-      afterLabel = false;
+      before = null;
       continue;
     }
-    const { words } = scanned;
-    if (words.numbers > 0) {
-      const item = itemOfWords(words, items.length, mode);
-      items.push(item);
-      if (afterLabel && item.labels.length === 0) labelThenValues++;
-      // a line with values is not a label alone
-      afterLabel = false;
+    const words = scanned.mayHaveNumbers ? wordsOf(scanned) : null;
+    if (!words || words.numbers === 0) {
+      // a footer or not, it is read only if a line of values follows
+      before = scanned;
       continue;
     }
-    const label = soleLabel(words, mode);
-    afterLabel = label !== null && isRowLabel(scanned, label);
+    const item = itemOfWords(words, items.length, mode);
+    items.push(item);
+    if (before && item.labels.length === 0 && !isFooter(before) && isSoleRowLabel(before, mode)) labelThenValues++;
+    before = null;
   }
   const foreign = items.length > 0 || labelThenValues > 0 ? foreignLines(scan) : 0;
   return { items, foreign, labelThenValues };
@@ -170,19 +169,41 @@ function foreignLines(scan: LineScan): number {
   return scan.foreign;
 }
 
-/** A line {@link valueLines} scores: its words, and whether its text is a template row label (asked once). */
+/** A line {@link valueLines} scores: its words and whether its text is a template row label, each read once when first needed. */
 interface ScannedLine {
-  words: LineWords;
+  line: Line;
+  /** False when the line surely ends in no number: it has no value to score. */
+  mayHaveNumbers: boolean;
+  /** Whether the line is a page footer (not scored); read at once for lines that may have numbers. */
+  footer?: boolean;
+  words?: LineWords;
   rowLabel?: boolean;
 }
 
-/** True when the line's sole label is a template row label; the label is the same in both modes. */
-function isRowLabel(scanned: ScannedLine, label: string): boolean {
+/** True when a line is a page footer (a page number needs a digit). */
+function isFooter(scanned: ScannedLine): boolean {
+  const t = scanned.line.text;
+  scanned.footer ??= /[0-9０-９]/.test(t) && isPageFooter(t);
+  return scanned.footer;
+}
+
+function wordsOf(scanned: ScannedLine): LineWords {
+  scanned.words ??= lineWords(scanned.line);
+  return scanned.words;
+}
+
+/** True when the line is one template row label alone, as `mode` reads it (the label's text is the same in both modes). */
+function isSoleRowLabel(scanned: ScannedLine, mode: FragmentMode): boolean {
+  const label = soleLabel(wordsOf(scanned), mode);
+  if (label === null) return false;
   scanned.rowLabel ??= templateLabels().isRow(labelKey(label));
   return scanned.rowLabel;
 }
 
-/** The non-empty lines of a text, read as {@link valueLines} does in every mode (`null`: not scored). */
+/**
+ * The non-empty lines of a text, as {@link valueLines} reads them in every mode: `null` for a
+ * line of another layout, for prose, and for a footer that may end in numbers.
+ */
 interface LineScan {
   lines: Array<ScannedLine | null>;
   /** The lines with a mark of another layout. */
@@ -210,7 +231,13 @@ function scanLines(text: string): LineScan {
     }
     const t = line.text;
     if (t.trim() === "") return;
-    lines.push(PROSE.test(t) || isPageFooter(t) ? null : { words: lineWords(line) });
+    if (PROSE.test(t)) {
+      lines.push(null);
+      return;
+    }
+    // a number needs a digit; footers are told apart only where it matters
+    const scanned: ScannedLine = { line, mayHaveNumbers: /[0-9０-９]/.test(t) && mayEndInNumbers(line) };
+    lines.push(scanned.mayHaveNumbers && isFooter(scanned) ? null : scanned);
   });
   const scan = { lines, marked, foreign: null };
   lastScan = { text, scan };

@@ -51,9 +51,14 @@ export function startsWithNumbering(text: string): boolean {
 /** What a word is as a cell value: a number, a blank marker, or neither. */
 export function valueKind(text: string): "number" | "blank" | null {
   if (BLANK_WORDS.has(text)) return "blank";
-  // a number has a digit (ASCII or full-width); most words of a line are text
-  if (!hasDigit(text)) return null;
+  // a number has a digit (ASCII or full-width) and does not start with a Han character;
+  // most words of a line are text
+  if (!hasDigit(text) || isHanCode(text.charCodeAt(0))) return null;
   return readCellValue(text).kind === "number" ? "number" : null;
+}
+
+function isHanCode(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
 }
 
 function hasDigit(text: string): boolean {
@@ -136,6 +141,19 @@ export interface LineWords {
   cut: number;
   /** How many of the values are numbers (the others are blank markers). */
   numbers: number;
+}
+
+/**
+ * False when {@link lineWords} surely finds no number in the line: its last word is neither a
+ * number nor a blank marker (values are read from the end). Reads only the last word.
+ */
+export function mayEndInNumbers(line: Line): boolean {
+  const t = line.text;
+  let end = t.length;
+  while (end > 0 && isSpaceCode(t.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && !isSpaceCode(t.charCodeAt(start - 1))) start--;
+  return start < end && valueKind(t.slice(start, end)) !== null;
 }
 
 /** Read a line's words and its trailing values, as {@link lineItem} does. */
