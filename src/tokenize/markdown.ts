@@ -40,7 +40,8 @@ function detect(text: string): number {
   // both tests need a pipe
   const lines = linesWith(text, "|");
   const hits = countLines(lines, (l) => isMarkdownRowText(l.trimmed));
-  const delimiters = countLines(lines, (l) => DELIMITER.test(l.trimmed));
+  // a delimiter row has a run of dashes
+  const delimiters = countLines(lines, (l) => l.trimmed.includes("--") && DELIMITER.test(l.trimmed));
   if (delimiters === 0) return Math.min(0.5, hits / 60);
   return Math.min(1, hits / 20);
 }

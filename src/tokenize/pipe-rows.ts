@@ -14,7 +14,7 @@ function isPipeRow(line: Line): boolean {
 
 /** {@link isPipeRow} on the trimmed text of a line. */
 function isPipeRowText(t: string): boolean {
-  if (/<\/?[A-Za-z][^>]*>/.test(t)) return false;
+  if (t.includes("<") && /<\/?[A-Za-z][^>]*>/.test(t)) return false;
   const inner = t.startsWith("|") ? t.slice(1) : t;
   const first = inner.indexOf("|");
   return first > 0 && first < inner.length - 1;
