@@ -480,6 +480,8 @@ export function scanGlued(text: string, index = cachedHanIndex(text)): GluedScan
   let best: GluedScan | null = null;
   let bestScore = -1;
   for (const template of ["2021", "2019"] as const) {
+    // a table has a row at most per row of its template: a template that cannot score more is not scanned
+    if (bestScore >= rowsOf("activeDisclosure", template).length + rowsOf("applications", template).length) continue;
     const tables: FoundTable[] = [];
     let score = 0;
     for (const kind of ["activeDisclosure", "applications"] as const) {
