@@ -425,9 +425,9 @@ function fillGap(text: string, index: HanIndex, specs: readonly RowSpec[], from:
     const after = prev.label.end;
     const key = specKey(specs[r]!);
     // only a key that starts before the limit is taken: search no further
-    const from = lowerBound(index.pos, after);
-    const found = index.han.slice(from, lowerBound(index.pos, limit) + key.length - 1).indexOf(key);
-    const h = found < 0 ? -1 : from + found;
+    const first = lowerBound(index.pos, after);
+    const found = index.han.slice(first, lowerBound(index.pos, limit) + key.length - 1).indexOf(key);
+    const h = found < 0 ? -1 : first + found;
     if (h < 0 || index.pos[h]! >= limit) continue;
     const keyStart = index.pos[h]!;
     const start = labelStart(text, specs[r]!, keyStart);

@@ -166,15 +166,3 @@ export function blockOf(line: Line): TextBlock {
   const c = cellFrom(line.text, line.start, 0, line.text.length);
   return { text: c.text, start: c.start, end: c.end };
 }
-
-/** Fraction helper for detectors: share of the non-empty lines that satisfy a test. */
-export function shareOfLines(lines: readonly Line[], test: (l: Line) => boolean): { hits: number; share: number } {
-  let nonEmpty = 0;
-  let hits = 0;
-  for (const l of lines) {
-    if (l.text.trim() === "") continue;
-    nonEmpty++;
-    if (test(l)) hits++;
-  }
-  return { hits, share: nonEmpty === 0 ? 0 : hits / nonEmpty };
-}

@@ -146,7 +146,8 @@ export function valueLines(text: string, mode: FragmentMode): ValueLines {
     }
     const words = scanned.mayHaveNumbers ? wordsOf(scanned) : null;
     if (!words || words.numbers === 0) {
-      // a footer or not, it is read only if a line of values follows
+      // a line without numbers counts only as the line before a line of values (a row label
+      // alone); whether it is a footer is read then
       before = scanned;
       continue;
     }

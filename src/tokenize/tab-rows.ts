@@ -21,7 +21,7 @@ function isTabRow(line: Line): boolean {
 
 /** For detection: a row with at least two non-empty cells, not a comment of a page's script. */
 function isFullTabRow({ line, trimmed }: MarkedLine): boolean {
-  // isTabRow, the tab known and the line trimmed
+  // what isTabRow checks, the tab being known and the line trimmed
   if (trimmed === "" || MARKUP.test(trimmed) || /\/\/|<!--|-->/.test(line.text)) return false;
   return hasTwoCells(line.text);
 }
