@@ -46,7 +46,7 @@ function mostlyAscii(bytes: Uint8Array): boolean {
  */
 function utf8ToUtf16(bytes: Uint8Array): Uint16Array | null {
   const n = bytes.length;
-  const out = new Uint16Array(n);
+  const out = scratch(n);
   let i = n >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   let k = 0;
   while (i < n) {
@@ -80,6 +80,16 @@ function utf8ToUtf16(bytes: Uint8Array): Uint16Array | null {
     }
   }
   return out.subarray(0, k);
+}
+
+/** Working space for the code units, reused up to this many (the units are copied into the string). */
+const SCRATCH_LIMIT = 1 << 20;
+let scratchUnits = new Uint16Array(0);
+
+function scratch(length: number): Uint16Array {
+  if (length > SCRATCH_LIMIT) return new Uint16Array(length);
+  if (scratchUnits.length < length) scratchUnits = new Uint16Array(Math.max(length, 16384));
+  return scratchUnits;
 }
 
 function isTrail(b: number): boolean {
