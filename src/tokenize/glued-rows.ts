@@ -196,7 +196,7 @@ interface Occurrence {
 function occurrences(text: string, index: HanIndex, spec: RowSpec, row: number): Occurrence[] {
   const key = specKey(spec);
   if (key === "") return [];
-  return placements(text, index, key).map((p) => ({ row, ...p }));
+  return placements(text, index, key).map((p) => ({ row, keyStart: p.keyStart, labelEnd: p.labelEnd, run: p.run }));
 }
 
 /** Where a label's key is written with a run of values after it. */
