@@ -121,23 +121,17 @@ function digitOf(c: string): string | null {
   return null;
 }
 
-function isSpace(c: string): boolean {
-  return c === " " || c === "\t" || c === "\n" || c === "\r" || c === "\u3000" || c === "\u00a0" || c === "\u2002" || c === "\u2003";
-}
-
 function isDot(c: string | undefined): boolean {
   return c === "." || c === "．";
-}
-
-/** True when the character may belong to a run of values. */
-export function isRunChar(c: string): boolean {
-  return digitOf(c) !== null || isSpace(c) || MARKERS.has(c) || c in SIGNS || SEPARATORS.has(c) || isDot(c);
 }
 
 const SIGN_CODES = new Set(Object.keys(SIGNS).map((c) => c.charCodeAt(0)));
 const MARKER_CODES = new Set([...MARKERS].map((c) => c.charCodeAt(0)));
 
-/** {@link isRunChar} by code unit, for scanning: 1 for the characters of a run, digits included. */
+/**
+ * The characters that may belong to a run of values, by code unit (1 for one): digits, spaces,
+ * blank markers, signs, separators and dots.
+ */
 const RUN_TABLE = new Uint8Array(0x10000);
 for (const c of [" ", "\t", "\n", "\r", "\u3000", "\u00a0", "\u2002", "\u2003", ...MARKERS, ...Object.keys(SIGNS), ...SEPARATORS, ".", "．", ..."0123456789０１２３４５６７８９"]) {
   RUN_TABLE[c.charCodeAt(0)] = 1;
@@ -147,7 +141,7 @@ function isDigitCode(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19);
 }
 
-/** {@link isSpace} by code unit. */
+/** The spaces of a run: space, tab, line breaks, ideographic, no-break, en and em spaces. */
 function isSpaceCode(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 0x3000 || code === 0xa0 || code === 0x2002 || code === 0x2003;
 }
