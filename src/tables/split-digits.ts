@@ -169,6 +169,18 @@ function isDigitCode(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19);
 }
 
+/** The spaces of a run: space, tab, line breaks, ideographic, no-break, en and em spaces. */
+function isSpaceCode(code: number): boolean {
+  return classOf(code) === SPACE;
+}
+
+function isRunCode(code: number): boolean {
+  return classOf(code) !== 0;
+}
+
+const SIGN_CODES = new Set(Object.keys(SIGNS).map((c) => c.charCodeAt(0)));
+const MARKER_CODES = new Set([...MARKERS].map((c) => c.charCodeAt(0)));
+
 function digitOf(c: string): string | null {
   const code = c.charCodeAt(0);
   if (code >= 48 && code <= 57) return c;
@@ -176,17 +188,8 @@ function digitOf(c: string): string | null {
   return null;
 }
 
-function isSpace(c: string): boolean {
-  return c === " " || c === "\t" || c === "\n" || c === "\r" || c === "\u3000" || c === "\u00a0" || c === "\u2002" || c === "\u2003";
-}
-
 function isDot(c: string | undefined): boolean {
   return c === "." || c === "．";
-}
-
-/** True when the character may belong to a run of values. */
-export function isRunChar(c: string): boolean {
-  return classOf(c.charCodeAt(0)) !== 0;
 }
 
 /**
@@ -224,6 +227,22 @@ export function scanRun(text: string, from: number, limit = text.length): { star
     if (cls !== SPACE) end = i;
   }
   return digits > 0 ? { start, end } : null;
+}
+
+/**
+ * True when {@link scanRun} from `from` finds a run that starts right at `from` (no space
+ * before it): a digit is reached through other run characters, no dot before it. Cheaper
+ * than scanning the run; most places where a run might start hold none.
+ */
+export function runStartsAt(text: string, from: number, limit = text.length): boolean {
+  if (from >= limit || isSpaceCode(text.charCodeAt(from))) return false;
+  for (let i = from; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (isDigitCode(c)) return true;
+    // a dot before the first digit ends the run, as does any character that cannot be in one
+    if (c === 0x2e || c === 0xff0e || !isRunCode(c)) return false;
+  }
+  return false;
 }
 
 /** Read the chunks of a run (its text from `start` to `end` in the document). */
@@ -285,6 +304,46 @@ export function digitsIn(run: DigitRun): number {
   let n = 0;
   for (const c of run.chunks) if (!c.blank) n += c.digits.replace(".", "").length;
   return n;
+}
+
+/**
+ * How many chunks (numbers and blank markers) the run from `start` to `end` reads into, and
+ * how many digits they hold: `parseRun(…).chunks.length` and {@link digitsIn}, without
+ * preparing the run for cutting.
+ */
+export function runCounts(doc: string, start: number, end: number): { chunks: number; digits: number } {
+  // readChunks as a state machine: every digit lands in a number chunk; count where chunks open
+  let chunks = 0;
+  let digits = 0;
+  let open: "none" | "number" | "blank" = "none";
+  let unit = false;
+  let decimal = false;
+  for (let i = start; i < end; i++) {
+    const c = doc.charCodeAt(i);
+    const next = doc.charCodeAt(i + 1);
+    if (isDigitCode(c)) {
+      if (open !== "number" || unit) {
+        chunks++;
+        open = "number";
+        unit = decimal = false;
+      }
+      digits++;
+    } else if (SIGN_CODES.has(c) && i + 1 < end && isDigitCode(next)) {
+      chunks++;
+      open = "number";
+      unit = decimal = false;
+    } else if ((c === 0x2e || c === 0xff0e) && open === "number" && !decimal && !unit && isDigitCode(next)) {
+      decimal = true;
+    } else if ((c === 0x5143 || (c === 0x4e07 && next === 0x5143)) && open === "number" && !unit) {
+      // 元, 万元
+      unit = true;
+      if (c === 0x4e07) i++;
+    } else if (MARKER_CODES.has(c)) {
+      if (open !== "blank") chunks++;
+      open = "blank";
+    } else open = "none";
+  }
+  return { chunks, digits };
 }
 
 /** Parse a run of values (document offsets `start`…`end`) into cut points. */

@@ -11,7 +11,7 @@
 import type { Span, TableKind } from "../types.js";
 import { rowsOf, type RowSpec, type TableTemplate } from "../report/templates.js";
 import { labelKey } from "../report/normalize.js";
-import { scanRun } from "../tables/split-digits.js";
+import { runStartsAt, scanRun } from "../tables/split-digits.js";
 
 /** The Han characters of a text and the offset of each. */
 export interface HanIndex {
@@ -50,9 +50,13 @@ export interface GluedScan {
   appeals: FoundAppeals | null;
 }
 
+const CLOSERS = new Set([")", "）", "”", "\"", "’", "」", "』", "】", "]", " ", "\u3000", "\u00a0", "\t"]);
+/** {@link CLOSERS} by code unit: 1 for a closer. */
+const CLOSER_TABLE = new Uint8Array(0x10000);
+for (const c of CLOSERS) CLOSER_TABLE[c.charCodeAt(0)] = 1;
 const NEIGHBOUR_GAP = 320;
 /** What the rest of a label found by its first characters may hold besides Han characters. */
-const LABEL_PUNCTUATION = new Set("（）()、，,“”\"‘’:：;；· \u3000");
+const LABEL_PUNCTUATION = new Set([..."（）()、，,“”\"‘’:：;；· \u3000"].map((c) => c.charCodeAt(0)));
 /** A figure of the narrative (`393件`, `2条`, `51.85%`), not a table row's values. */
 const UNITS_AFTER = new Set("件条个项次人篇起家份年月日号名位余多%％");
 const HEADER_CUES: Partial<Record<TableKind, readonly string[]>> = {
@@ -61,75 +65,94 @@ const HEADER_CUES: Partial<Record<TableKind, readonly string[]>> = {
 };
 const APPEAL_HEADER_CHARS = new Set("行政复议诉讼结果维持纠正其他尚未审结总计经直接起后");
 
-const UTF16 = new TextDecoder("utf-16le");
-
-/** True for what may close a label before its values: closing brackets and quotes, spaces and tabs. */
-function isCloser(code: number): boolean {
-  switch (code) {
-    case 0x29: // )
-    case 0xff09: // ）
-    case 0x201d: // ”
-    case 0x22: // "
-    case 0x2019: // ’
-    case 0x300d: // 」
-    case 0x300f: // 』
-    case 0x3011: // 】
-    case 0x5d: // ]
-    case 0x20: // space
-    case 0x3000: // ideographic space
-    case 0xa0: // no-break space
-    case 0x09: // tab
-      return true;
-    default:
-      return false;
-  }
-}
-
 function isHan(code: number): boolean {
   return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || code === 0x3007;
 }
 
 /** Index the Han characters of a text. */
 export function hanIndex(text: string): HanIndex {
-  return indexText(text).index;
+  return indexHan(text).index;
 }
 
-/** The Han index of a text, and the indexes of its Han characters followed by something else (where a label may end). */
-function indexText(text: string): { index: HanIndex; lastOfRuns: number[] } {
-  const pos = new Int32Array(text.length);
-  const codes = new Uint16Array(text.length);
+/** A Han index, and the places in it of the Han characters a character other than Han follows. */
+interface IndexedText {
+  index: HanIndex;
+  lastOfRuns: number[];
+}
+
+function indexHan(text: string): IndexedText {
+  const { pos, codes } = scratch(text.length);
   const lastOfRuns: number[] = [];
   let n = 0;
-  let afterHan = false;
+  let inRun = false;
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (isHan(code)) {
-      codes[n] = code;
+    const c = text.charCodeAt(i);
+    // most characters of a page are below the Han blocks
+    if (c >= 0x3007 && isHan(c)) {
+      codes[n] = c;
       pos[n++] = i;
-      afterHan = true;
-    } else if (afterHan) {
+      inRun = true;
+    } else if (inRun) {
       lastOfRuns.push(n - 1);
-      afterHan = false;
+      inRun = false;
     }
   }
-  return { index: { han: UTF16.decode(codes.subarray(0, n)), pos: pos.subarray(0, n) }, lastOfRuns };
+  if (inRun) lastOfRuns.push(n - 1);
+  return { index: { han: stringOf(codes.subarray(0, n)), pos: pos.slice(0, n) }, lastOfRuns };
 }
 
-/** True for what `/\s/` matches, by code. */
-export function isWhitespace(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code < 0xa0) return false;
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
+/** Working arrays for {@link hanIndex}, reused up to this length. */
+const SCRATCH_LIMIT = 1 << 20;
+let scratchPos = new Int32Array(0);
+let scratchCodes = new Uint16Array(0);
+
+function scratch(length: number): { pos: Int32Array; codes: Uint16Array } {
+  if (length > SCRATCH_LIMIT) return { pos: new Int32Array(length), codes: new Uint16Array(length) };
+  if (scratchPos.length < length) {
+    scratchPos = new Int32Array(length);
+    scratchCodes = new Uint16Array(length);
+  }
+  return { pos: scratchPos, codes: scratchCodes };
+}
+
+const utf16 = new TextDecoder("utf-16le", { ignoreBOM: true });
+/** Code units are written in the platform's byte order; the decoder reads them as UTF-16LE. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** The string of some UTF-16 code units. */
+function stringOf(codes: Uint16Array): string {
+  if (LITTLE_ENDIAN) return utf16.decode(codes);
+  let out = "";
+  // argument lists are bounded: a few thousand at a time
+  for (let i = 0; i < codes.length; i += 4096) {
+    out += String.fromCharCode.apply(null, codes.subarray(i, i + 4096) as unknown as number[]);
+  }
+  return out;
+}
+
+let lastText: string | null = null;
+let lastIndex: IndexedText | null = null;
+/** Where the runs of Han characters end, for the indexes made by {@link cachedHanIndex}. */
+const runLasts = new WeakMap<HanIndex, number[]>();
+
+/** {@link hanIndex} of the last text asked for again: detection and tokenization scan the same text. */
+function cachedHanIndex(text: string): HanIndex {
+  if (text !== lastText || !lastIndex) {
+    lastIndex = indexHan(text);
+    lastText = text;
+    runLasts.set(lastIndex.index, lastIndex.lastOfRuns);
+  }
+  return lastIndex.index;
+}
+
+/** The places in the index of the Han characters a character other than Han follows (or that ends the text). */
+function lastOfRuns(index: HanIndex): number[] {
+  const known = runLasts.get(index);
+  if (known) return known;
+  const out: number[] = [];
+  const { pos } = index;
+  for (let j = 0; j < pos.length; j++) if (j + 1 === pos.length || pos[j + 1] !== pos[j]! + 1) out.push(j);
+  return out;
 }
 
 /** Han characters of a label without its numbering (`(七)总计` → `总计`). */
@@ -139,14 +162,14 @@ export function hanKey(label: string): string {
   return out;
 }
 
-const specKeys = new WeakMap<RowSpec, string>();
+const specKeys = new Map<string, string>();
 
-/** {@link hanKey} of a template row's label, computed once per row. */
+/** {@link hanKey} of a template row's label, computed once per label. */
 function specKey(spec: RowSpec): string {
-  let key = specKeys.get(spec);
+  let key = specKeys.get(spec.label);
   if (key === undefined) {
     key = hanKey(spec.label);
-    specKeys.set(spec, key);
+    specKeys.set(spec.label, key);
   }
   return key;
 }
@@ -157,67 +180,12 @@ function isDigit(c: string | undefined): boolean {
   return (code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19);
 }
 
-/** Where a label key matched: the same for every row (and template) with that key. */
-interface KeyMatch {
+interface Occurrence {
+  row: number;
   keyStart: number;
   /** End of the label (closing brackets and quotes included). */
   labelEnd: number;
   run: Span;
-}
-
-interface Occurrence extends KeyMatch {
-  row: number;
-}
-
-/**
- * Facts about one text that every row's search needs, found once per scan: its Han index,
- * the Han characters a run of values follows at once, and the matches of each key so far.
- */
-interface ScanText {
-  text: string;
-  index: HanIndex;
-  /**
-   * The Han characters followed by a run of values (closers between), by character: their
-   * Han indexes (ascending), where the label ends and the run.
-   */
-  runEnds: Map<number, Array<{ j: number; labelEnd: number; run: Span }>>;
-  /** Matches by key (`1` + key for the first characters of a long key). */
-  matches: Map<string, KeyMatch[]>;
-}
-
-/** `lastOfRuns`: the Han characters followed by something else (the others cannot end a label before its values). */
-function scanText(text: string, index: HanIndex, lastOfRuns: readonly number[]): ScanText {
-  const runEnds: ScanText["runEnds"] = new Map();
-  for (const j of lastOfRuns) {
-    const keyEnd = index.pos[j]! + 1;
-    const match = runAfter(text, keyEnd, keyEnd);
-    if (!match) continue;
-    const code = index.han.charCodeAt(j);
-    let list = runEnds.get(code);
-    if (!list) runEnds.set(code, (list = []));
-    list.push({ j, labelEnd: match.labelEnd, run: match.run });
-  }
-  return { text, index, runEnds, matches: new Map() };
-}
-
-/** The Han characters of an index followed by something else. */
-function lastOfRunsIn(text: string, index: HanIndex): number[] {
-  const out: number[] = [];
-  for (let j = 0; j < index.pos.length; j++) {
-    const next = index.pos[j]! + 1;
-    if (next < text.length && !isHan(text.charCodeAt(next))) out.push(j);
-  }
-  return out;
-}
-
-/** The run of values at `e` (after closing brackets and spaces), and where the label before it ends. */
-function runAfter(text: string, keyEnd: number, e: number): { labelEnd: number; run: Span } | null {
-  while (e < text.length && isCloser(text.charCodeAt(e))) e++;
-  const run = tableRun(text, e, Math.min(text.length, e + 400));
-  if (!run || run.start !== e) return null;
-  let labelEnd = e;
-  while (labelEnd > keyEnd && isWhitespace(text.charCodeAt(labelEnd - 1))) labelEnd--;
-  return { labelEnd, run };
 }
 
 /**
@@ -225,59 +193,131 @@ function runAfter(text: string, keyEnd: number, e: number): { labelEnd: number; 
  * found whole is looked for by its first characters, the rest of the written label
  * (shortened or reworded) running up to the digits.
  */
-function occurrences(scan: ScanText, spec: RowSpec, row: number): Occurrence[] {
+function occurrences(text: string, index: HanIndex, spec: RowSpec, row: number): Occurrence[] {
   const key = specKey(spec);
   if (key === "") return [];
-  let found = keyMatches(scan, key, false);
-  if (found.length === 0 && key.length > 6) found = keyMatches(scan, key.slice(0, 4), true);
-  return found.map((m) => ({ row, keyStart: m.keyStart, labelEnd: m.labelEnd, run: m.run }));
+  return placements(text, index, key).map((p) => ({ row, keyStart: p.keyStart, labelEnd: p.labelEnd, run: p.run }));
 }
 
-function keyMatches(scan: ScanText, key: string, prefix: boolean): KeyMatch[] {
-  const id = prefix ? `1${key}` : key;
-  let found = scan.matches.get(id);
+/** Where a label's key is written with a run of values after it. */
+type Placement = Omit<Occurrence, "row">;
+
+/** {@link occurrences} of a key, found once per text: both templates look for most rows. */
+function placements(text: string, index: HanIndex, key: string): Placement[] {
+  const ends = runEnds(text, index);
+  let found = ends.placements.get(key);
   if (!found) {
-    found = prefix ? prefixMatches(scan, key) : wholeMatches(scan, key);
-    scan.matches.set(id, found);
+    found = wholeKeyPlacements(text, index, key);
+    if (found.length === 0 && key.length > 6) found = prefixPlacements(text, index, key.slice(0, 4));
+    ends.placements.set(key, found);
   }
   return found;
 }
 
-/** The key written without digits inside it (Han characters may be apart, but not far). */
-function keyWritten(scan: ScanText, key: string, h: number): boolean {
-  const keyStart = scan.index.pos[h]!;
-  const keyEnd = scan.index.pos[h + key.length - 1]! + 1;
-  if (keyEnd - keyStart > key.length * 2 + 8) return false;
-  for (let i = keyStart; i < keyEnd; i++) if (isDigit(scan.text[i])) return false;
+/** A run of values right after a label (closing brackets and spaces between): where it starts, and the run. */
+interface RunAfter {
+  at: number;
+  run: Span;
+}
+
+/** The run of values that follows a label ending at `keyEnd`, if one starts right there (after closers). */
+function runAfter(text: string, keyEnd: number): RunAfter | null {
+  const e = afterClosers(text, keyEnd);
+  const limit = Math.min(text.length, e + 400);
+  if (!runStartsAt(text, e, limit)) return null;
+  const run = tableRun(text, e, limit);
+  return run && run.start === e ? { at: e, run } : null;
+}
+
+function afterClosers(text: string, from: number): number {
+  let e = from;
+  while (e < text.length && CLOSER_TABLE[text.charCodeAt(e)] === 1) e++;
+  return e;
+}
+
+/**
+ * The Han characters a run of values may follow, found in one pass: by character, their
+ * places in the Han index in text order. A label matches only where its last character
+ * is one of them, so a label is looked up, not searched for. Whether a run really
+ * follows ({@link runAfter}) is read when a label is found there, once.
+ */
+interface RunEnds {
+  byChar: Map<number, number[]>;
+  runs: Map<number, RunAfter | null>;
+  /** The placements of the keys looked for so far. */
+  placements: Map<string, Placement[]>;
+}
+
+const runEndsCache = new WeakMap<HanIndex, { text: string; ends: RunEnds }>();
+
+function runEnds(text: string, index: HanIndex): RunEnds {
+  const cached = runEndsCache.get(index);
+  if (cached && cached.text === text) return cached.ends;
+  const ends: RunEnds = { byChar: new Map(), runs: new Map(), placements: new Map() };
+  const { pos, han } = index;
+  // a Han character right after another starts no run
+  for (const j of lastOfRuns(index)) {
+    const e = afterClosers(text, pos[j]! + 1);
+    if (!runStartsAt(text, e, Math.min(text.length, e + 400))) continue;
+    const c = han.charCodeAt(j);
+    const list = ends.byChar.get(c);
+    if (list) list.push(j);
+    else ends.byChar.set(c, [j]);
+  }
+  runEndsCache.set(index, { text, ends });
+  return ends;
+}
+
+/** The run after Han character `j` of the index, read once. */
+function runAt(text: string, index: HanIndex, ends: RunEnds, j: number): RunAfter | null {
+  let after = ends.runs.get(j);
+  if (after === undefined) {
+    after = runAfter(text, index.pos[j]! + 1);
+    ends.runs.set(j, after);
+  }
+  return after;
+}
+
+/** A key found at Han index `h` makes a label when it is compact and holds no digit. */
+function compactKey(text: string, index: HanIndex, h: number, length: number): boolean {
+  const keyStart = index.pos[h]!;
+  const keyEnd = index.pos[h + length - 1]! + 1;
+  if (keyEnd - keyStart > length * 2 + 8) return false;
+  for (let i = keyStart; i < keyEnd; i++) if (isDigit(text[i])) return false;
   return true;
 }
 
-/** The whole key followed at once by a run: only Han characters a run follows can end it. */
-function wholeMatches(scan: ScanText, key: string): KeyMatch[] {
-  const out: KeyMatch[] = [];
-  const { han, pos } = scan.index;
-  const last = key.length - 1;
-  for (const m of scan.runEnds.get(key.charCodeAt(last)) ?? []) {
-    const h = m.j - last;
-    if (h < 0 || !han.startsWith(key, h) || !keyWritten(scan, key, h)) continue;
-    out.push({ keyStart: pos[h]!, labelEnd: m.labelEnd, run: m.run });
+function placement(text: string, keyStart: number, keyEnd: number, after: RunAfter): Placement {
+  let labelEnd = after.at;
+  while (labelEnd > keyEnd && /\s/.test(text[labelEnd - 1]!)) labelEnd--;
+  return { keyStart, labelEnd, run: after.run };
+}
+
+/** Places where the whole key is written and a run of values follows it at once. */
+function wholeKeyPlacements(text: string, index: HanIndex, key: string): Placement[] {
+  const ends = runEnds(text, index);
+  const out: Placement[] = [];
+  for (const j of ends.byChar.get(key.charCodeAt(key.length - 1)) ?? []) {
+    const h = j - key.length + 1;
+    if (h < 0 || !index.han.startsWith(key, h) || !compactKey(text, index, h, key.length)) continue;
+    const after = runAt(text, index, ends, j);
+    if (after) out.push(placement(text, index.pos[h]!, index.pos[j]! + 1, after));
   }
   return out;
 }
 
-/** The first characters of a long key, the rest of the label (Han characters, punctuation) up to a digit. */
-function prefixMatches(scan: ScanText, key: string): KeyMatch[] {
-  const { text, index } = scan;
-  const out: KeyMatch[] = [];
+/** Places where the key starts a label whose rest (Han characters and punctuation) runs up to digits. */
+function prefixPlacements(text: string, index: HanIndex, key: string): Placement[] {
+  const out: Placement[] = [];
   for (let h = index.han.indexOf(key); h >= 0; h = index.han.indexOf(key, h + 1)) {
-    if (!keyWritten(scan, key, h)) continue;
+    if (!compactKey(text, index, h, key.length)) continue;
     const keyEnd = index.pos[h + key.length - 1]! + 1;
     let e = keyEnd;
     const limit = Math.min(text.length, keyEnd + 48);
-    while (e < limit && (isHan(text.charCodeAt(e)) || LABEL_PUNCTUATION.has(text[e]!))) e++;
+    while (e < limit && (isHan(text.charCodeAt(e)) || LABEL_PUNCTUATION.has(text.charCodeAt(e)))) e++;
     if (!isDigit(text[e])) continue;
-    const m = runAfter(text, keyEnd, e);
-    if (m) out.push({ keyStart: index.pos[h]!, labelEnd: m.labelEnd, run: m.run });
+    const after = runAfter(text, e);
+    if (after) out.push(placement(text, index.pos[h]!, keyEnd, after));
   }
   return out;
 }
@@ -290,7 +330,7 @@ function tableRun(text: string, from: number, limit: number): Span | null {
   const run = scanRun(text, from, limit);
   if (!run || !UNITS_AFTER.has(text[run.end] ?? "")) return run;
   let cut = run.end;
-  while (cut > run.start && !isWhitespace(text.charCodeAt(cut - 1))) cut--;
+  while (cut > run.start && !/\s/.test(text[cut - 1]!)) cut--;
   return cut > run.start ? trimmed(text, run.start, cut) : null;
 }
 
@@ -318,45 +358,43 @@ function longestChain(occ: Occurrence[]): Occurrence[] {
   return chain.reverse();
 }
 
-const numberings = new WeakMap<RowSpec, RegExp | null>();
-
-/** The numbering of a row's label as it may be written before its key (`四 、`, `（ 一 ）`, `2.`), built once per row. */
-function numberingOf(spec: RowSpec): RegExp | null {
-  let pattern = numberings.get(spec);
-  if (pattern === undefined) {
-    const m = /^(?:([一二三四五六七八九十]+)、|\(([一二三四五六七八九十]+)\)|(\d+)\.)/.exec(spec.label);
-    pattern = !m
-      ? null
-      : m[1]
-        ? new RegExp(`${m[1]}\\s*[、.．]\\s*$`)
-        : m[2]
-          ? new RegExp(`[(（]\\s*${m[2]}\\s*[)）]\\s*$`)
-          : new RegExp(`${m[3]}\\s*[.．、]\\s*$`);
-    numberings.set(spec, pattern);
-  }
-  return pattern;
-}
-
 /** Where a row's label starts: its numbering (`2.`, `（一）`, `四、`) just before the key, if written. */
 function labelStart(text: string, spec: RowSpec, keyStart: number): number {
-  const pattern = numberingOf(spec);
+  const pattern = numberingPattern(spec.label);
   if (!pattern) return keyStart;
   const before = text.slice(Math.max(0, keyStart - 12), keyStart);
   const found = pattern.exec(before);
   return found ? keyStart - (before.length - found.index) : keyStart;
 }
 
+const numberingPatterns = new Map<string, RegExp | null>();
+
+/** The numbering of a template label as it may be written just before the label (`（ 三 ）`), made once per label. */
+function numberingPattern(label: string): RegExp | null {
+  let pattern = numberingPatterns.get(label);
+  if (pattern !== undefined) return pattern;
+  const m = /^(?:([一二三四五六七八九十]+)、|\(([一二三四五六七八九十]+)\)|(\d+)\.)/.exec(label);
+  pattern = !m
+    ? null
+    : m[1]
+      ? new RegExp(`${m[1]}\\s*[、.．]\\s*$`)
+      : m[2]
+        ? new RegExp(`[(（]\\s*${m[2]}\\s*[)）]\\s*$`)
+        : new RegExp(`${m[3]}\\s*[.．、]\\s*$`);
+  numberingPatterns.set(label, pattern);
+  return pattern;
+}
+
 function trimmed(text: string, start: number, end: number): Span | null {
-  while (start < end && isWhitespace(text.charCodeAt(start))) start++;
-  while (end > start && isWhitespace(text.charCodeAt(end - 1))) end--;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
   return end > start ? { start, end } : null;
 }
 
 /** Find one table's rows: the chain, then rows without digits between chained rows. */
-function findTable(scan: ScanText, kind: TableKind, template: TableTemplate): FoundTable | null {
-  const { text, index } = scan;
+function findTable(text: string, index: HanIndex, kind: TableKind, template: TableTemplate): FoundTable | null {
   const specs = rowsOf(kind, template);
-  const occ = specs.flatMap((spec, row) => occurrences(scan, spec, row));
+  const occ = specs.flatMap((spec, row) => occurrences(text, index, spec, row));
   const chain = longestChain(occ);
   if (chain.length === 0) return null;
   const rows: FoundRow[] = [];
@@ -386,13 +424,15 @@ function fillGap(text: string, index: HanIndex, specs: readonly RowSpec[], from:
     const prev = rows[rows.length - 1]!;
     const after = prev.label.end;
     const key = specKey(specs[r]!);
-    let h = lowerBound(index.pos, after);
-    h = index.han.indexOf(key, h);
+    // only a key that starts before the limit is taken: search no further
+    const first = lowerBound(index.pos, after);
+    const found = index.han.slice(first, lowerBound(index.pos, limit) + key.length - 1).indexOf(key);
+    const h = found < 0 ? -1 : first + found;
     if (h < 0 || index.pos[h]! >= limit) continue;
     const keyStart = index.pos[h]!;
     const start = labelStart(text, specs[r]!, keyStart);
     let end = index.pos[h + key.length - 1]! + 1;
-    while (end < limit && isCloser(text.charCodeAt(end)) && !isWhitespace(text.charCodeAt(end))) end++;
+    while (end < limit && CLOSERS.has(text[end]!) && !/\s/.test(text[end]!)) end++;
     rows.push({ spec: specs[r]!, label: { start, end }, lead: null, run: null });
   }
 }
@@ -424,7 +464,7 @@ function findHeader(text: string, kind: TableKind, firstRow: number): Span | nul
 function findAppeals(text: string, index: HanIndex, after: number): FoundAppeals | null {
   for (let h = index.han.indexOf("结果维持", lowerBound(index.pos, after)); h >= 0; h = index.han.indexOf("结果维持", h + 1)) {
     let i = index.pos[h]!;
-    while (i < text.length && (APPEAL_HEADER_CHARS.has(text[i]!) || isWhitespace(text.charCodeAt(i)))) i++;
+    while (i < text.length && (APPEAL_HEADER_CHARS.has(text[i]!) || /\s/.test(text[i]!))) i++;
     if (!isDigit(text[i])) continue;
     const run = tableRun(text, i, Math.min(text.length, i + 400));
     if (!run) continue;
@@ -436,17 +476,16 @@ function findAppeals(text: string, index: HanIndex, after: number): FoundAppeals
 }
 
 /** Scan a text for glued tables, choosing the template whose rows it finds most of. */
-export function scanGlued(text: string, index?: HanIndex): GluedScan {
-  const indexed = index ? { index, lastOfRuns: lastOfRunsIn(text, index) } : indexText(text);
-  index = indexed.index;
-  const facts = scanText(text, index, indexed.lastOfRuns);
+export function scanGlued(text: string, index = cachedHanIndex(text)): GluedScan {
   let best: GluedScan | null = null;
   let bestScore = -1;
   for (const template of ["2021", "2019"] as const) {
+    // a table has a row at most per row of its template: a template that cannot score more is not scanned
+    if (bestScore >= rowsOf("activeDisclosure", template).length + rowsOf("applications", template).length) continue;
     const tables: FoundTable[] = [];
     let score = 0;
     for (const kind of ["activeDisclosure", "applications"] as const) {
-      const t = findTable(facts, kind, template);
+      const t = findTable(text, index, kind, template);
       if (!t) continue;
       tables.push(t);
       score += t.rows.filter((r) => r.run).length;
@@ -460,4 +499,21 @@ export function scanGlued(text: string, index?: HanIndex): GluedScan {
   const after = scan.tables.find((t) => t.kind === "applications")?.end ?? scan.tables[0]?.end ?? 0;
   scan.appeals = findAppeals(text, index, after);
   return scan;
+}
+
+/** True for what `/\s/` matches, by code. */
+export function isWhitespace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }

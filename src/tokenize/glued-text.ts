@@ -12,7 +12,7 @@
 import type { Cell, Diagnostic, Span, Table, TableKind } from "../types.js";
 import type { LayoutModule, TextBlock, Tokenized } from "./types.js";
 import { APPEAL_ROWS, type TableTemplate } from "../report/templates.js";
-import { DEFAULT_STEP_BUDGET, digitsIn, newCounter, parseRun, type SearchCounter } from "../tables/split-digits.js";
+import { DEFAULT_STEP_BUDGET, newCounter, parseRun, runCounts, type SearchCounter } from "../tables/split-digits.js";
 import { segmentGluedTable, type SegmentedCell } from "../tables/segment-glued.js";
 import { narrativeHints } from "../tables/narrative-hints.js";
 import { isWhitespace, scanGlued, type FoundTable, type GluedScan } from "./glued-rows.js";
@@ -34,8 +34,26 @@ export interface GluedResult {
 const HEADING =
   /[一二三四五六][、.．]\s*(?:总体情况|主动公开|收到和处理|政府信息公开行政复议|因政府信息公开申请|行政复议|政府信息公开工作存在|存在的主要问题|存在问题|主要问题|其他需要报告)/g;
 
-/** Cheap first look: a template label with digits right after it, no separator between. */
-const GLUED_HINT = /(?:规章|规范性文件|行政许可|行政处罚|行政强制|行政事业性收费|申请数量|予以公开|情形\)|情形）|国家秘密|禁止公开|稳定”|合法权益|事务信息|过程性信息|执法案卷|查询事项|相关政府信息|另行制作|仍不明确|投诉类申请|重复申请|出版物|反复申请|已获取信息|其他处理|3\.其他|总计|继续办理|审结|采购|服务事项) ?[-+]?\d/;
+/** Template labels (or their ends) that glued text writes right before a row's digits. */
+const HINT_LABELS = [
+  "规章", "规范性文件", "行政许可", "行政处罚", "行政强制", "行政事业性收费", "申请数量", "予以公开", "情形)", "情形）",
+  "国家秘密", "禁止公开", "稳定”", "合法权益", "事务信息", "过程性信息", "执法案卷", "查询事项", "相关政府信息",
+  "另行制作", "仍不明确", "投诉类申请", "重复申请", "出版物", "反复申请", "已获取信息", "其他处理", "3.其他", "总计",
+  "继续办理", "审结", "采购", "服务事项",
+];
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * Cheap first look: a template label with digits right after it, no separator between
+ * (`(?:规章|…) ?[-+]?\d`). The engine skips to a digit, looks behind it for a character a
+ * label ends with, and only there for the labels themselves.
+ */
+const GLUED_HINT = new RegExp(
+  `\\d(?<=[${[...new Set(HINT_LABELS.map((l) => escapeRegExp(l.at(-1)!)))].join("")}] ?[-+]?\\d)(?<=(?:${HINT_LABELS.map(escapeRegExp).join("|")}) ?[-+]?\\d)`,
+);
 
 /**
  * How much of the text's table content is glued: the share of multi-cell rows found
@@ -50,10 +68,10 @@ export function detectGlued(text: string): number {
   const count = (start: number, end: number, cells: number) => {
     if (cells < 2) return;
     rows++;
-    const run = parseRun(text, start, end);
+    const run = runCounts(text, start, end);
+    if (run.chunks >= cells || run.digits < cells) return;
     // numbers apart by runs of spaces are aligned columns with blank cells, not glue
-    if (/\d(?: {2,}|\t)[-+]?\d/.test(text.slice(start, end))) return;
-    if (run.chunks.length < cells && digitsIn(run) >= cells) glued++;
+    if (!/\d(?: {2,}|\t)[-+]?\d/.test(text.slice(start, end))) glued++;
   };
   for (const t of scan.tables) for (const r of t.rows) if (r.run) count(r.run.start, r.run.end, r.spec.columns.length);
   if (scan.appeals) count(scan.appeals.run.start, scan.appeals.run.end, 15);

@@ -54,30 +54,52 @@ function detect(text: string): number {
   return Math.min(0.3, 0.05 * structure + 0.01 * markers);
 }
 
-const COUNTED = new Set(["table", "td", "th", "tr", "html", "body", "p", "div", "br", "span"]);
+const COUNTED = ["table", "td", "th", "tr", "html", "body", "p", "div", "br", "span"];
+
+/** A tag name of letters as a number (five bits a letter, `a` = 1): no two names share one. */
+function nameKey(name: string): number {
+  let key = 0;
+  for (let i = 0; i < name.length; i++) key = key * 32 + (name.charCodeAt(i) - 96);
+  return key;
+}
+
+const COUNTED_BY_KEY = new Map(COUNTED.map((name) => [nameKey(name), name]));
 
 /**
  * Count start tags by name, case-insensitively, in one pass: `<name` followed by whitespace,
  * `>` or `/` (so `<th` is not counted in `<thead`). Only the names {@link detect} reads.
+ * Counting stops once a table with thirty cells and rows is seen: {@link detect} gives 1 then,
+ * whatever follows.
  */
 function countTags(text: string): Map<string, number> {
   const counts = new Map<string, number>();
   for (let i = text.indexOf("<"); i >= 0; i = text.indexOf("<", i + 1)) {
-    let j = i + 1;
-    let name = "";
-    while (j < text.length && j - i <= 6) {
-      const c = text.charCodeAt(j);
-      const lower = c >= 65 && c <= 90 ? c + 32 : c;
-      if ((lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57 && name.length > 0)) {
-        name += String.fromCharCode(lower);
-        j++;
-      } else break;
+    const name = countedTagAt(text, i);
+    if (name === null) continue;
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+    if (name.length <= 2 || name === "table") {
+      const cells = (counts.get("td") ?? 0) + (counts.get("th") ?? 0);
+      if ((counts.get("table") ?? 0) > 0 && cells > 0 && cells + (counts.get("tr") ?? 0) >= 30) break;
     }
-    if (name === "" || !COUNTED.has(name)) continue;
-    const c = text.charCodeAt(j);
-    if (c === 62 || c === 47 || c === 32 || c === 9 || c === 10 || c === 13 || c === 12) counts.set(name, (counts.get(name) ?? 0) + 1);
   }
   return counts;
+}
+
+/** The counted name of the start tag whose `<` is at `i`, or null. */
+function countedTagAt(text: string, i: number): string | null {
+  // a name is letters then digits; the counted ones are letters only, at most five
+  let key = 0;
+  let j = i + 1;
+  for (; j < text.length && j - i <= 5; j++) {
+    const c = text.charCodeAt(j);
+    const lower = c >= 65 && c <= 90 ? c + 32 : c;
+    if (lower < 97 || lower > 122) break;
+    key = key * 32 + (lower - 96);
+  }
+  const name = COUNTED_BY_KEY.get(key);
+  if (name === undefined) return null;
+  const c = text.charCodeAt(j);
+  return c === 62 || c === 47 || c === 32 || c === 9 || c === 10 || c === 13 || c === 12 ? name : null;
 }
 
 /** The `html` layout. */

@@ -27,6 +27,7 @@ export function splitLines(text: string): readonly Line[] {
 }
 
 function computeLines(text: string): Line[] {
+  if (!text.includes("\r")) return lfLines(text);
   const lines: Line[] = [];
   let start = 0;
   for (let i = 0; i < text.length; i++) {
@@ -39,6 +40,66 @@ function computeLines(text: string): Line[] {
   }
   if (start <= text.length) lines.push({ text: text.slice(start), start, end: text.length });
   return lines;
+}
+
+/** {@link computeLines} for text without CR: the native search finds the breaks. */
+function lfLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", start)) {
+    lines.push({ text: text.slice(start, i), start, end: i });
+    start = i + 1;
+  }
+  lines.push({ text: text.slice(start), start, end: text.length });
+  return lines;
+}
+
+/** A line that holds a given mark, its place among the text's lines, and its trimmed text. */
+export interface MarkedLine {
+  line: Line;
+  index: number;
+  trimmed: string;
+}
+
+let markedText: string | null = null;
+const marked = new Map<string, readonly MarkedLine[]>();
+
+/**
+ * The lines of a text that hold `mark` (one character, not a line break), in order, with
+ * their trimmed text. Detectors whose test fails on every line without the mark count
+ * their hits here: the native search skips the other lines, and the pipe layouts share
+ * the lines with `|`. The last text's lines are kept.
+ */
+export function linesWith(text: string, mark: string): readonly MarkedLine[] {
+  if (text !== markedText) {
+    marked.clear();
+    markedText = text;
+  }
+  let found = marked.get(mark);
+  if (!found) {
+    found = findMarked(text, mark);
+    marked.set(mark, found);
+  }
+  return found;
+}
+
+function findMarked(text: string, mark: string): MarkedLine[] {
+  const out: MarkedLine[] = [];
+  const lines = splitLines(text);
+  let k = 0;
+  for (let p = text.indexOf(mark); p >= 0; p = text.indexOf(mark, lines[k]!.end)) {
+    while (lines[k]!.end < p) k++;
+    const line = lines[k]!;
+    out.push({ line, index: k, trimmed: line.text.trim() });
+  }
+  return out;
+}
+
+/** How many of the lines pass a test. */
+export function countLines<T>(lines: readonly T[], test: (l: T) => boolean): number {
+  let hits = 0;
+  for (const l of lines) if (test(l)) hits++;
+  return hits;
 }
 
 /** A cell from a slice of a line: trimmed, with the offsets of the trimmed text (or of the slice when blank). */
@@ -104,16 +165,4 @@ export function collectTables(
 export function blockOf(line: Line): TextBlock {
   const c = cellFrom(line.text, line.start, 0, line.text.length);
   return { text: c.text, start: c.start, end: c.end };
-}
-
-/** Fraction helper for detectors: share of the non-empty lines that satisfy a test. */
-export function shareOfLines(lines: readonly Line[], test: (l: Line) => boolean): { hits: number; share: number } {
-  let nonEmpty = 0;
-  let hits = 0;
-  for (const l of lines) {
-    if (l.text.trim() === "") continue;
-    nonEmpty++;
-    if (test(l)) hits++;
-  }
-  return { hits, share: nonEmpty === 0 ? 0 : hits / nonEmpty };
 }

@@ -4,10 +4,14 @@
  */
 import type { Cell } from "../types.js";
 import type { LayoutModule, Tokenized } from "./types.js";
-import { collectTables, shareOfLines, splitCells, splitLines, type Line } from "./lines.js";
+import { collectTables, countLines, linesWith, splitCells, splitLines, type Line } from "./lines.js";
 
 function isMarkdownRow(line: Line): boolean {
-  const t = line.text.trim();
+  return isMarkdownRowText(line.text.trim());
+}
+
+/** {@link isMarkdownRow} on the trimmed text of a line. */
+function isMarkdownRowText(t: string): boolean {
   return t.length > 1 && t.startsWith("|") && t.endsWith("|");
 }
 
@@ -33,9 +37,11 @@ function isDelimiterRow(row: Cell[]): boolean {
 }
 
 function detect(text: string): number {
-  const lines = splitLines(text);
-  const { hits } = shareOfLines(lines, isMarkdownRow);
-  const delimiters = shareOfLines(lines, (l) => DELIMITER.test(l.text.trim())).hits;
+  // both tests need a pipe
+  const lines = linesWith(text, "|");
+  const hits = countLines(lines, (l) => isMarkdownRowText(l.trimmed));
+  // a delimiter row has a run of dashes
+  const delimiters = countLines(lines, (l) => l.trimmed.includes("--") && DELIMITER.test(l.trimmed));
   if (delimiters === 0) return Math.min(0.5, hits / 60);
   return Math.min(1, hits / 20);
 }

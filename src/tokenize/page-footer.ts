@@ -13,6 +13,10 @@ const FOOTERS: readonly RegExp[] = [
 
 /** True when a line is only a page number. */
 export function isPageFooter(line: string): boolean {
+  // every footer has a page number (full-width digits read as digits)
+  if (!/[0-9０-９]/.test(line)) return false;
+  // half-width conversion keeps the length and which characters are spaces (U+200B aside)
+  if (line.length > 20 && line.trim().length > 20 && !line.includes("\u200b")) return false;
   const t = toHalfWidth(line).trim();
   if (t.length === 0 || t.length > 20) return false;
   return FOOTERS.some((re) => re.test(t));

@@ -12,9 +12,9 @@ import { foldLabel, labelKey } from "../report/normalize.js";
 import { headingOf } from "../report/find-sections.js";
 import { assembleRows } from "../tables/label-assembler.js";
 import { templateLabels } from "../tables/known-labels.js";
-import { blockOf, splitLines, type Line } from "./lines.js";
+import { blockOf, linesWith, splitLines, type Line } from "./lines.js";
 import { isPageFooter } from "./page-footer.js";
-import { lineItem, valueKind, type FragmentMode, type LineItem } from "./text-line-items.js";
+import { itemOfWords, lineItem, lineWords, mayEndInNumbers, soleLabel, type FragmentMode, type LineItem, type LineWords } from "./text-line-items.js";
 import type { TextBlock, Tokenized } from "./types.js";
 
 const SECTION_TABLE: Partial<Record<number, TableKind>> = { 2: "activeDisclosure", 3: "applications", 4: "appeals" };
@@ -115,13 +115,18 @@ export function tokenizePdfText(text: string, layout: Layout, mode: FragmentMode
   return { layout, tables, blocks, diagnostics };
 }
 
-const OTHER_LAYOUT_MARKS = /[|\t<>]/;
+/** Marks of another layout's table lines. */
+const OTHER_LAYOUT_MARKS = ["|", "\t", "<", ">"];
 
 /** The lines a PDF-text detector looks at. */
 export interface ValueLines {
   /** Non-empty lines that are not prose, carry no mark of another layout and end in at least one number. */
   items: LineItem[];
-  /** Lines with a digit and a mark of another layout (`|`, tab, `<`…`>`): table lines of another layout. */
+  /**
+   * Lines with a digit and a mark of another layout (`|`, tab, `<`…`>`): table lines of another
+   * layout. Not counted (0) when there are no items and no `labelThenValues`: the detectors score 0
+   * then, whatever the count.
+   */
   foreign: number;
   /** Lines of numbers alone right after a line that is only a template row label (one cell per line, as pdf.js gives). */
   labelThenValues: number;
@@ -129,27 +134,115 @@ export interface ValueLines {
 
 /** Collect the lines a PDF-text detector scores. */
 export function valueLines(text: string, mode: FragmentMode): ValueLines {
+  const scan = scanLines(text);
   const items: LineItem[] = [];
-  let foreign = 0;
   let labelThenValues = 0;
-  let afterLabel = false;
-  for (const line of splitLines(text)) {
-    const t = line.text;
-    if (t.trim() === "") continue;
-    const other = OTHER_LAYOUT_MARKS.test(t);
-    if (other && /\d/.test(t)) foreign++;
-    if (other || PROSE.test(t) || isPageFooter(t)) {
-      afterLabel = false;
+  // the scored line before, when it is one without values (it may be a row label alone)
+  let before: ScannedLine | null = null;
+  for (const scanned of scan.lines) {
+    if (!scanned) {
+      before = null;
       continue;
     }
-    const item = lineItem(line, items.length, mode);
-    const numbers = item.values.some((v) => valueKind(v.text) === "number");
-    if (numbers) items.push(item);
-    if (numbers && afterLabel && item.labels.length === 0) labelThenValues++;
-    const only = item.labels.length === 1 && item.values.length === 0 ? item.labels[0]! : null;
-    afterLabel = only !== null && templateLabels().isRow(labelKey(only.text));
+    const words = scanned.mayHaveNumbers ? wordsOf(scanned) : null;
+    if (!words || words.numbers === 0) {
+      // a line without numbers counts only as the line before a line of values (a row label
+      // alone); whether it is a footer is read then
+      before = scanned;
+      continue;
+    }
+    const item = itemOfWords(words, items.length, mode);
+    items.push(item);
+    if (before && item.labels.length === 0 && !isFooter(before) && isSoleRowLabel(before, mode)) labelThenValues++;
+    before = null;
   }
+  const foreign = items.length > 0 || labelThenValues > 0 ? foreignLines(scan) : 0;
   return { items, foreign, labelThenValues };
+}
+
+/** How many of the lines with marks of another layout hold a digit (counted once per text). */
+function foreignLines(scan: LineScan): number {
+  if (scan.foreign === null) {
+    let n = 0;
+    for (const line of scan.marked) if (/\d/.test(line.text)) n++;
+    scan.foreign = n;
+  }
+  return scan.foreign;
+}
+
+/** A line {@link valueLines} scores: its words and whether its text is a template row label, each read once when first needed. */
+interface ScannedLine {
+  line: Line;
+  /** False when the line surely ends in no number: it has no value to score. */
+  mayHaveNumbers: boolean;
+  /** Whether the line is a page footer (not scored); read at once for lines that may have numbers. */
+  footer?: boolean;
+  words?: LineWords;
+  rowLabel?: boolean;
+}
+
+/** True when a line is a page footer (a page number needs a digit). */
+function isFooter(scanned: ScannedLine): boolean {
+  const t = scanned.line.text;
+  scanned.footer ??= /[0-9０-９]/.test(t) && isPageFooter(t);
+  return scanned.footer;
+}
+
+function wordsOf(scanned: ScannedLine): LineWords {
+  scanned.words ??= lineWords(scanned.line);
+  return scanned.words;
+}
+
+/** True when the line is one template row label alone, as `mode` reads it (the label's text is the same in both modes). */
+function isSoleRowLabel(scanned: ScannedLine, mode: FragmentMode): boolean {
+  const label = soleLabel(wordsOf(scanned), mode);
+  if (label === null) return false;
+  scanned.rowLabel ??= templateLabels().isRow(labelKey(label));
+  return scanned.rowLabel;
+}
+
+/**
+ * The non-empty lines of a text, as {@link valueLines} reads them in every mode: `null` for a
+ * line of another layout, for prose, and for a footer that may end in numbers.
+ */
+interface LineScan {
+  lines: Array<ScannedLine | null>;
+  /** The lines with a mark of another layout. */
+  marked: Line[];
+  /** How many of them hold a digit, once counted. */
+  foreign: number | null;
+}
+
+let lastScan: { text: string; scan: LineScan } | null = null;
+
+/** Read the lines once for both PDF-text detectors: the last text's reading is kept. */
+function scanLines(text: string): LineScan {
+  if (lastScan && lastScan.text === text) return lastScan.scan;
+  const all = splitLines(text);
+  // the lines with marks, by native search (the pipe and tab detectors have found most already)
+  const isMarked = new Uint8Array(all.length);
+  for (const mark of OTHER_LAYOUT_MARKS) for (const m of linesWith(text, mark)) isMarked[m.index] = 1;
+  const lines: Array<ScannedLine | null> = [];
+  const marked: Line[] = [];
+  all.forEach((line, i) => {
+    if (isMarked[i]) {
+      marked.push(line);
+      lines.push(null);
+      return;
+    }
+    const t = line.text;
+    if (t.trim() === "") return;
+    if (PROSE.test(t)) {
+      lines.push(null);
+      return;
+    }
+    // a number needs a digit; footers are told apart only where it matters
+    const scanned: ScannedLine = { line, mayHaveNumbers: /[0-9０-９]/.test(t) && mayEndInNumbers(line) };
+    lines.push(scanned.mayHaveNumbers && isFooter(scanned) ? null : scanned);
+  });
+  const scan = { lines, marked, foreign: null };
+  lastScan = { text, scan };
+  return scan;
 }
 
 /** Discount a detector's score by the share of table lines that belong to another layout. */

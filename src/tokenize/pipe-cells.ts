@@ -11,7 +11,7 @@
 import type { Cell } from "../types.js";
 import { isValueText } from "../tables/cell-value.js";
 import type { LayoutModule, TextBlock, Tokenized } from "./types.js";
-import { blockOf, cellFrom, shareOfLines, splitLines, type Line } from "./lines.js";
+import { blockOf, cellFrom, countLines, linesWith, splitLines, type Line, type MarkedLine } from "./lines.js";
 import type { Table } from "../types.js";
 
 const PIPES_ONLY = /^\s*\|+\s*$/;
@@ -24,6 +24,12 @@ function isCellLine(line: Line): boolean {
 
 function isTableLine(line: Line): boolean {
   return isCellLine(line) || PIPES_ONLY.test(line.text);
+}
+
+/** {@link isTableLine} on the trimmed text of a line (`\s` and trim agree on whitespace). */
+function isTableText({ trimmed: t }: MarkedLine): boolean {
+  const cell = t.endsWith("|") && t.indexOf("|") === t.length - 1 && t.length > 1;
+  return cell || /^\|+$/.test(t);
 }
 
 function tokenize(text: string): Tokenized {
@@ -68,7 +74,7 @@ function tokenize(text: string): Tokenized {
 }
 
 function detect(text: string): number {
-  const { hits } = shareOfLines(splitLines(text), isTableLine);
+  const hits = countLines(linesWith(text, "|"), isTableText);
   return Math.min(1, hits / 80);
 }
 

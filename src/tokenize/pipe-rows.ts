@@ -5,20 +5,24 @@
  *     第二十条第(一)项 | |||
  */
 import type { LayoutModule, Tokenized } from "./types.js";
-import { collectTables, shareOfLines, splitCells, splitLines, type Line } from "./lines.js";
+import { collectTables, countLines, linesWith, splitCells, splitLines, type Line, type MarkedLine } from "./lines.js";
 
 /** A pipe row: a `|` between two cells (a row may start with an empty cell: ` | 2 | 3 |`). */
 function isPipeRow(line: Line): boolean {
-  const t = line.text.trim();
-  if (/<\/?[A-Za-z][^>]*>/.test(t)) return false;
+  return isPipeRowText(line.text.trim());
+}
+
+/** {@link isPipeRow} on the trimmed text of a line. */
+function isPipeRowText(t: string): boolean {
+  if (t.includes("<") && /<\/?[A-Za-z][^>]*>/.test(t)) return false;
   const inner = t.startsWith("|") ? t.slice(1) : t;
   const first = inner.indexOf("|");
   return first > 0 && first < inner.length - 1;
 }
 
 /** For detection: pipe rows that do not open with a pipe, which markdown rows do. */
-function isPlainPipeRow(line: Line): boolean {
-  return !line.text.trimStart().startsWith("|") && isPipeRow(line);
+function isPlainPipeRow({ trimmed }: MarkedLine): boolean {
+  return !trimmed.startsWith("|") && isPipeRowText(trimmed);
 }
 
 function tokenize(text: string): Tokenized {
@@ -28,7 +32,7 @@ function tokenize(text: string): Tokenized {
 }
 
 function detect(text: string): number {
-  const { hits } = shareOfLines(splitLines(text), isPlainPipeRow);
+  const hits = countLines(linesWith(text, "|"), isPlainPipeRow);
   return Math.min(1, hits / 30);
 }
 

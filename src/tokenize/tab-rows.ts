@@ -5,7 +5,7 @@
  *     →(三) 不予公开→1.属于国家秘密→→0→0→0→0→0→0
  */
 import type { LayoutModule, Tokenized } from "./types.js";
-import { collectTables, shareOfLines, splitCells, splitLines, type Line } from "./lines.js";
+import { collectTables, countLines, linesWith, splitCells, splitLines, type Line, type MarkedLine } from "./lines.js";
 
 /** Markup or script lines of a saved page (they are indented with tabs too). */
 const MARKUP = /<\/?[A-Za-z][^>]*>|[;{}]\s*$/;
@@ -20,11 +20,21 @@ function isTabRow(line: Line): boolean {
 }
 
 /** For detection: a row with at least two non-empty cells, not a comment of a page's script. */
-function isFullTabRow(line: Line): boolean {
-  if (!isTabRow(line) || /\/\/|<!--|-->/.test(line.text)) return false;
+function isFullTabRow({ line, trimmed }: MarkedLine): boolean {
+  // what isTabRow checks, the tab being known and the line trimmed
+  if (trimmed === "" || MARKUP.test(trimmed) || /\/\/|<!--|-->/.test(line.text)) return false;
+  return hasTwoCells(line.text);
+}
+
+/** True when at least two of the tab-separated pieces of a line are not blank. */
+function hasTwoCells(t: string): boolean {
   let cells = 0;
-  for (const part of line.text.split("\t")) if (part.trim() !== "") cells++;
-  return cells >= 2;
+  for (let from = 0; ; ) {
+    const tab = t.indexOf("\t", from);
+    if (t.slice(from, tab < 0 ? t.length : tab).trim() !== "" && ++cells >= 2) return true;
+    if (tab < 0) return false;
+    from = tab + 1;
+  }
 }
 
 function tokenize(text: string): Tokenized {
@@ -34,7 +44,8 @@ function tokenize(text: string): Tokenized {
 }
 
 function detect(text: string): number {
-  const { hits } = shareOfLines(splitLines(text), isFullTabRow);
+  // a full tab row has a tab
+  const hits = countLines(linesWith(text, "\t"), isFullTabRow);
   return Math.min(1, hits / 30);
 }
 
