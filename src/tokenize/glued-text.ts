@@ -62,7 +62,7 @@ const GLUED_HINT = new RegExp(
  */
 export function detectGlued(text: string): number {
   if (!GLUED_HINT.test(text)) return 0;
-  const scan = scanGlued(text);
+  const scan = scanOf(text);
   let rows = 0;
   let glued = 0;
   const count = (start: number, end: number, cells: number) => {
@@ -79,12 +79,23 @@ export function detectGlued(text: string): number {
   return Math.min(1, (glued / rows + (glued >= 3 ? 0.25 : 0)) * Math.min(1, glued / 3));
 }
 
+let lastScan: { text: string; scan: GluedScan } | null = null;
+
+/**
+ * {@link scanGlued} of the last text asked for again: detection and tokenization of one
+ * parse scan the same text. The scan is only read, never changed.
+ */
+function scanOf(text: string): GluedScan {
+  if (lastScan === null || lastScan.text !== text) lastScan = { text, scan: scanGlued(text) };
+  return lastScan.scan;
+}
+
 /** Share of the report's step budget each table may spend (table 3 is solved jointly and needs most). */
 const BUDGET_SHARE: Record<TableKind, number> = { activeDisclosure: 0.15, applications: 0.7, appeals: 0.15 };
 
 /** Tokenize a glued report and report the search steps spent (for tests and benchmarks). */
 export function tokenizeGlued(text: string, options: GluedOptions = {}): GluedResult {
-  const scan = scanGlued(text);
+  const scan = scanOf(text);
   const budget = options.budget ?? DEFAULT_STEP_BUDGET;
   const spans: Span[] = [...scan.tables, ...(scan.appeals ? [scan.appeals] : [])];
   const blocks = narrativeBlocks(text, spans);
