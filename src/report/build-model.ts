@@ -3,7 +3,7 @@
  */
 import type { ActiveDisclosure2019, ActiveDisclosure2021, Appeals, Applications, TableKind, TemplateVersion } from "../types.js";
 import type { MappedTables } from "./map-tables.js";
-import { templatePaths } from "./templates.js";
+import { templatePathList } from "./templates.js";
 
 type Tree = { [key: string]: Tree | number | null };
 
@@ -32,7 +32,7 @@ const plans = new Map<TemplateVersion, readonly PlanStep[]>();
 function planOf(template: TemplateVersion): readonly PlanStep[] {
   let plan = plans.get(template);
   if (!plan) {
-    plan = templatePaths(template).map((path) => {
+    plan = templatePathList(template).map((path) => {
       const keys = path.split(".");
       return { path, kind: keys[0] as TableKind, keys };
     });

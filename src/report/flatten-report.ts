@@ -3,7 +3,7 @@
  */
 import type { Report } from "../types.js";
 import { getPath } from "./get-path.js";
-import { templatePaths } from "./templates.js";
+import { templatePathList } from "./templates.js";
 
 /**
  * Flatten a report to `Record<path, value>`: every value path of its template (MODEL.md
@@ -26,7 +26,7 @@ export function flattenReport(report: Report): Record<string, number | string | 
     "source.layout": report.source.layout,
     "source.encoding": report.source.encoding,
   };
-  for (const path of templatePaths(report.template)) out[path] = getPath(report, path) ?? null;
+  for (const path of templatePathList(report.template)) out[path] = getPath(report, path) ?? null;
   return out;
 }
 

@@ -187,26 +187,31 @@ export function isSignedPath(path: string): boolean {
   return path.endsWith(".change");
 }
 
-const pathCache = new Map<string, string[]>();
+const pathCache = new Map<string, readonly string[]>();
 
-/** Every value path of a template, in table order (`[]` for legacy/unknown). */
+/** Every value path of a template, in table order (`[]` for legacy/unknown). A new array each call. */
 export function templatePaths(template: TemplateVersion): string[] {
+  return [...templatePathList(template)];
+}
+
+/** {@link templatePaths} without the copy: the one list kept per template, for the library's own loops. */
+export function templatePathList(template: TemplateVersion): readonly string[] {
   if (template !== "2021" && template !== "2019") return [];
-  const cached = pathCache.get(template);
-  if (cached) return cached;
-  const paths: string[] = [];
-  for (const kind of TABLE_KINDS) {
-    for (const row of rowsOf(kind, template)) {
-      for (const col of row.columns) paths.push(`${kind}.${row.path}.${col.key}`);
+  let paths = pathCache.get(template);
+  if (!paths) {
+    const list: string[] = [];
+    for (const kind of TABLE_KINDS) {
+      for (const row of rowsOf(kind, template)) {
+        for (const col of row.columns) list.push(`${kind}.${row.path}.${col.key}`);
+      }
     }
+    paths = Object.freeze(list);
+    pathCache.set(template, paths);
   }
-  pathCache.set(template, paths);
   return paths;
 }
 
 /** Every value path of either template, deduplicated, in table order (for stable CSV columns). */
 export function allTemplatePaths(): string[] {
-  const seen = new Set<string>();
-  for (const p of [...templatePaths("2021"), ...templatePaths("2019")]) seen.add(p);
-  return [...seen];
+  return [...new Set([...templatePathList("2021"), ...templatePathList("2019")])];
 }

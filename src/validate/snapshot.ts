@@ -3,7 +3,7 @@
  * rules use: from that snapshot when there is one, else straight from the model.
  */
 import { getPath } from "../report/get-path.js";
-import { isMoneyPath, isSignedPath, templatePaths } from "../report/templates.js";
+import { isMoneyPath, isSignedPath, templatePathList } from "../report/templates.js";
 import type { Report } from "../types.js";
 import { isObject, perTemplate, tableTemplate, type CellReader } from "./rule.js";
 
@@ -132,7 +132,7 @@ function snapshotNumericCells(report: Report, values: Map<string, number | null>
   const template = tableTemplate(report);
   const cells: Array<[string, number]> = [];
   if (template !== null) {
-    for (const path of templatePaths(template)) {
+    for (const path of templatePathList(template)) {
       const value = values.get(path);
       if (typeof value === "number") cells.push([path, value]);
     }
@@ -144,7 +144,7 @@ function snapshotNumericCells(report: Report, values: Map<string, number | null>
   return cells;
 }
 
-const templatePathSet = perTemplate((template) => new Set(templatePaths(template)));
+const templatePathSet = perTemplate((template) => new Set(templatePathList(template)));
 
 function walkedNumericCells(report: Report): Array<[string, number]> {
   const leaves = new Map<string, number>();
@@ -152,7 +152,7 @@ function walkedNumericCells(report: Report): Array<[string, number]> {
   const template = tableTemplate(report);
   const ordered: Array<[string, number]> = [];
   if (template !== null) {
-    for (const path of templatePaths(template)) {
+    for (const path of templatePathList(template)) {
       const value = leaves.get(path);
       if (value !== undefined) {
         ordered.push([path, value]);

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseReport } from "../../src/index.js";
+import { flattenReport, parseReport, templatePaths } from "../../src/index.js";
 import { corpusDir } from "../helpers/corpus.js";
 
 const seed = (n: string) => readFileSync(join(corpusDir, `seed-${n}.txt`), "utf8");
@@ -35,5 +35,19 @@ describe("template recognition", () => {
     expect(report.template).toBe("2019");
     const d = report.diagnostics.find((x) => x.code === "template-mixed");
     expect(d?.severity).toBe("warning");
+  });
+});
+
+describe("templatePaths", () => {
+  it("gives a copy: changing it changes nothing the library reads", () => {
+    const text = readFileSync(join(corpusDir, "seed-001.txt"), "utf8");
+    const original = templatePaths("2021");
+    const paths = templatePaths("2021");
+    const before = flattenReport(parseReport(text));
+    paths.length = 0;
+    paths.push("applications.total.total");
+    expect(templatePaths("2021")).toEqual(original);
+    expect(original).toHaveLength(200);
+    expect(flattenReport(parseReport(text))).toEqual(before);
   });
 });

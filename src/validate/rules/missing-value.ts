@@ -2,7 +2,7 @@
  * `missing-value`: a cell of the template that is blank (`null`) or absent.
  * Cells of a missing table are left to `missing-table`.
  */
-import { TABLE_KINDS, templatePaths } from "../../report/templates.js";
+import { TABLE_KINDS, templatePathList } from "../../report/templates.js";
 import type { Finding, Report } from "../../types.js";
 import { missingValueMessage } from "../messages.js";
 import { isObject, perTemplate, tableTemplate, type ReportRule } from "../rule.js";
@@ -10,7 +10,7 @@ import { readerOf } from "../snapshot.js";
 
 /** The paths of a template grouped by their table, in table order. */
 const pathsByTable = perTemplate((template) =>
-  TABLE_KINDS.map((kind) => ({ kind, paths: templatePaths(template).filter((path) => path.startsWith(`${kind}.`)) })),
+  TABLE_KINDS.map((kind) => ({ kind, paths: templatePathList(template).filter((path) => path.startsWith(`${kind}.`)) })),
 );
 
 /** One warning per blank cell of the report's template, in table order. */
