@@ -3,10 +3,9 @@
  * (the table's own 勾稽关系: 第一项加第二项之和，等于第三项加第四项之和).
  */
 import { APPLICANT_COLUMNS } from "../../report/templates.js";
-import type { Finding, Report } from "../../types.js";
+import { equationCheck } from "../equation-rule.js";
 import { balanceMessage } from "../messages.js";
-import { checkEquations, isObject, tableTemplate, type Equation, type ReportRule, type RuleOptions } from "../rule.js";
-import { readerOf } from "../snapshot.js";
+import type { Equation, ReportRule } from "../rule.js";
 
 /** The balance of each column of table 3, in column order. */
 const EQUATIONS: readonly Equation[] = APPLICANT_COLUMNS.map(({ key }) => {
@@ -26,10 +25,7 @@ const EQUATIONS: readonly Equation[] = APPLICANT_COLUMNS.map(({ key }) => {
 });
 
 /** One finding per column whose balance does not hold; paths `[total, carriedForward, newReceived, carriedOver]`. */
-export function checkBalance(report: Report, options: RuleOptions): Finding[] {
-  if (tableTemplate(report) === null || !isObject(report.applications)) return [];
-  return checkEquations(readerOf(report), EQUATIONS, options);
-}
+export const checkBalance = equationCheck("applications", () => EQUATIONS);
 
 /** The `balance` rule. */
 export const balance: ReportRule = { name: "balance", check: checkBalance };

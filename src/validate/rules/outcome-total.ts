@@ -3,18 +3,9 @@
  * every denied.*, unavailable.*, notProcessed.* and otherHandling.* row of the template.
  */
 import { APPLICANT_COLUMNS, rowsOf, type TableTemplate } from "../../report/templates.js";
-import type { Finding, Report } from "../../types.js";
+import { equationCheck, sumEquation } from "../equation-rule.js";
 import { outcomeTotalMessage } from "../messages.js";
-import {
-  checkEquations,
-  isObject,
-  perTemplate,
-  tableTemplate,
-  type Equation,
-  type ReportRule,
-  type RuleOptions,
-} from "../rule.js";
-import { readerOf } from "../snapshot.js";
+import { perTemplate, type Equation, type ReportRule } from "../rule.js";
 
 const OUTCOME_GROUPS = ["granted", "partiallyGranted", "denied.", "unavailable.", "notProcessed.", "otherHandling."];
 
@@ -28,27 +19,19 @@ export function outcomeRows(template: TableTemplate): string[] {
 /** The equation of each column of table 3 in a template, in column order. */
 const equationsOf = perTemplate((template): readonly Equation[] => {
   const rows = outcomeRows(template);
-  return APPLICANT_COLUMNS.map(({ key }) => {
-    const total = `applications.total.${key}`;
-    const parts = rows.map((row) => `applications.${row}.${key}`);
-    return {
-      rule: "outcome-total",
-      severity: "error",
-      paths: [total, ...parts],
-      expectedFrom: parts,
-      actualFrom: [total],
-      subject: key,
-      message: (expected, actual) => outcomeTotalMessage(key, expected, actual),
-    };
-  });
+  return APPLICANT_COLUMNS.map(({ key }) =>
+    sumEquation(
+      "outcome-total",
+      `applications.total.${key}`,
+      rows.map((row) => `applications.${row}.${key}`),
+      key,
+      (expected, actual) => outcomeTotalMessage(key, expected, actual),
+    ),
+  );
 });
 
 /** One finding per column whose (七)总计 is not the sum of the outcome rows. */
-export function checkOutcomeTotal(report: Report, options: RuleOptions): Finding[] {
-  const template = tableTemplate(report);
-  if (template === null || !isObject(report.applications)) return [];
-  return checkEquations(readerOf(report), equationsOf(template), options);
-}
+export const checkOutcomeTotal = equationCheck("applications", equationsOf);
 
 /** The `outcome-total` rule. */
 export const outcomeTotal: ReportRule = { name: "outcome-total", check: checkOutcomeTotal };
