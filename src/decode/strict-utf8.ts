@@ -8,20 +8,18 @@
  * faster and is used. Both give the same string, or `null` for malformed input.
  */
 
-const fatalUtf8 = new TextDecoder("utf-8", { fatal: true });
-const utf16 = new TextDecoder("utf-16le", { ignoreBOM: true });
+import { stringOfWellFormed } from "../text/code-units.js";
 
-/** Code units are written in the platform's byte order and read back as UTF-16LE. */
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const fatalUtf8 = new TextDecoder("utf-8", { fatal: true });
 
 /** How many leading bytes are sampled to choose a decoder. */
 const SAMPLE = 1024;
 
 /** Decode bytes as UTF-8; `null` when they are not well-formed UTF-8. A leading BOM is dropped. */
 export function decodeStrictUtf8(bytes: Uint8Array): string | null {
-  if (!LITTLE_ENDIAN || mostlyAscii(bytes)) return platformUtf8(bytes);
+  if (mostlyAscii(bytes)) return platformUtf8(bytes);
   const units = utf8ToUtf16(bytes);
-  return units === null ? null : utf16.decode(units);
+  return units === null ? null : stringOfWellFormed(units);
 }
 
 function platformUtf8(bytes: Uint8Array): string | null {

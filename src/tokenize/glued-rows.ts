@@ -12,6 +12,7 @@ import type { Span, TableKind } from "../types.js";
 import { rowsOf, type RowSpec, type TableTemplate } from "../report/templates.js";
 import { labelKey } from "../report/normalize.js";
 import { runStartsAt, scanRun } from "../tables/split-digits.js";
+import { stringOfWellFormed } from "../text/code-units.js";
 
 /** The Han characters of a text and the offset of each. */
 export interface HanIndex {
@@ -98,7 +99,7 @@ function indexHan(text: string): IndexedText {
     }
   }
   if (inRun) lastOfRuns.push(n - 1);
-  return { index: { han: stringOf(codes.subarray(0, n)), pos: pos.slice(0, n) }, lastOfRuns };
+  return { index: { han: stringOfWellFormed(codes.subarray(0, n)), pos: pos.slice(0, n) }, lastOfRuns };
 }
 
 /** Working arrays for {@link hanIndex}, reused up to this length. */
@@ -115,20 +116,6 @@ function scratch(length: number): { pos: Int32Array; codes: Uint16Array } {
   return { pos: scratchPos, codes: scratchCodes };
 }
 
-const utf16 = new TextDecoder("utf-16le", { ignoreBOM: true });
-/** Code units are written in the platform's byte order; the decoder reads them as UTF-16LE. */
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-
-/** The string of some UTF-16 code units. */
-function stringOf(codes: Uint16Array): string {
-  if (LITTLE_ENDIAN) return utf16.decode(codes);
-  let out = "";
-  // argument lists are bounded: a few thousand at a time
-  for (let i = 0; i < codes.length; i += 4096) {
-    out += String.fromCharCode.apply(null, codes.subarray(i, i + 4096) as unknown as number[]);
-  }
-  return out;
-}
 
 let lastText: string | null = null;
 let lastIndex: IndexedText | null = null;
@@ -499,21 +486,4 @@ export function scanGlued(text: string, index = cachedHanIndex(text)): GluedScan
   const after = scan.tables.find((t) => t.kind === "applications")?.end ?? scan.tables[0]?.end ?? 0;
   scan.appeals = findAppeals(text, index, after);
   return scan;
-}
-
-/** True for what `/\s/` matches, by code. */
-export function isWhitespace(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code < 0xa0) return false;
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
 }

@@ -15,7 +15,8 @@ import { APPEAL_ROWS, type TableTemplate } from "../report/templates.js";
 import { DEFAULT_STEP_BUDGET, newCounter, parseRun, runCounts, type SearchCounter } from "../tables/split-digits.js";
 import { segmentGluedTable, type SegmentedCell } from "../tables/segment-glued.js";
 import { narrativeHints } from "../tables/narrative-hints.js";
-import { isWhitespace, scanGlued, type FoundTable, type GluedScan } from "./glued-rows.js";
+import { isWhitespaceCode } from "../text/code-units.js";
+import { scanGlued, type FoundTable, type GluedScan } from "./glued-rows.js";
 
 /** Options of {@link tokenizeGlued}. */
 export interface GluedOptions {
@@ -201,8 +202,8 @@ function headingBlocks(text: string, from: number, to: number, out: TextBlock[])
 }
 
 function pushTrimmed(text: string, start: number, end: number, out: TextBlock[]): void {
-  while (start < end && isWhitespace(text.charCodeAt(start))) start++;
-  while (end > start && isWhitespace(text.charCodeAt(end - 1))) end--;
+  while (start < end && isWhitespaceCode(text.charCodeAt(start))) start++;
+  while (end > start && isWhitespaceCode(text.charCodeAt(end - 1))) end--;
   if (end > start) out.push({ text: text.slice(start, end), start, end });
 }
 

@@ -3,6 +3,7 @@
  * whitespace removed, each character mapped back to its offset in the original.
  */
 import { halfWidthCode } from "../tables/cell-value.js";
+import { isWhitespaceCode, stringOfUnits } from "../text/code-units.js";
 
 /** A text with its whitespace removed and digits/punctuation folded, mapped back to the original. */
 export interface CompactText {
@@ -38,7 +39,7 @@ export function compact(raw: string): CompactText {
     }
     codes[length++] = c;
   }
-  return { text: stringOf(codes, length), runStarts, runShifts };
+  return { text: stringOfUnits(codes.subarray(0, length)), runStarts, runShifts };
 }
 
 /** The offset in the original text of compact character `index`. */
@@ -54,22 +55,6 @@ export function originOf(compacted: CompactText, index: number): number {
   return index + runShifts[lo]!;
 }
 
-/** True for the UTF-16 code units `/\s/` matches (ECMAScript WhiteSpace and LineTerminator). */
-export function isWhitespaceCode(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  if (c > 0x3000) return c === 0xfeff;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000
-  );
-}
 
 /** The code units of the text being compacted; never escapes `compact` (its string is a copy). */
 let codeBuffer = new Uint16Array(4096);
@@ -77,16 +62,4 @@ let codeBuffer = new Uint16Array(4096);
 function scratchCodes(length: number): Uint16Array {
   if (codeBuffer.length < length) codeBuffer = new Uint16Array(Math.max(length, codeBuffer.length * 2));
   return codeBuffer;
-}
-
-/** Code units per `String.fromCharCode` call (well below any engine's argument limit). */
-const CHUNK = 4096;
-
-function stringOf(codes: Uint16Array, length: number): string {
-  let text = "";
-  for (let i = 0; i < length; i += CHUNK) {
-    const chunk = codes.subarray(i, Math.min(length, i + CHUNK));
-    text += String.fromCharCode.apply(null, chunk as unknown as number[]);
-  }
-  return text;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toHalfWidth } from "../../src/tables/cell-value.js";
-import { compact, isWhitespaceCode, originOf, type CompactText } from "../../src/validate/compact-text.js";
+import { compact, originOf, type CompactText } from "../../src/validate/compact-text.js";
 
 /** Every compact character's offset in the original. */
 function origins(c: CompactText): number[] {
@@ -34,14 +34,6 @@ function reference(raw: string): { text: string; origin: number[] } {
 }
 
 describe("compact", () => {
-  it("isWhitespaceCode is /\\s/ on every UTF-16 code unit", () => {
-    const wrong: number[] = [];
-    for (let c = 0; c <= 0xffff; c++) {
-      if (isWhitespaceCode(c) !== /\s/.test(String.fromCharCode(c))) wrong.push(c);
-    }
-    expect(wrong).toEqual([]);
-  });
-
   it("folds and drops every single code unit as the definition does", () => {
     let all = "";
     for (let c = 0; c <= 0xffff; c++) all += String.fromCharCode(c);
