@@ -5,6 +5,7 @@
  * reads it.
  */
 import { missingPeer } from "../document/missing-peer.js";
+import { unreadableFile } from "../document/unreadable-file.js";
 import { buildReport } from "../report/build-report.js";
 import { tabRows } from "../tokenize/tab-rows.js";
 import type { Diagnostic, Report, Table } from "../types.js";
@@ -56,16 +57,7 @@ export async function docToText(bytes: Uint8Array, options: DocOptions = {}): Pr
     const streams = { "0Table": stream(cfb, container, "0Table"), "1Table": stream(cfb, container, "1Table"), Data: stream(cfb, container, "Data") };
     return { text: paragraphsToTabRows(readWordParagraphs(doc, streams)), diagnostics: [] };
   } catch (error) {
-    return {
-      text: "",
-      diagnostics: [
-        {
-          code: "decoding",
-          severity: "error",
-          message: `无法读取DOC文件 / the DOC file could not be read: ${error instanceof Error ? error.message : String(error)}`,
-        },
-      ],
-    };
+    return { text: "", diagnostics: [unreadableFile("DOC", "the DOC file", error)] };
   }
 }
 

@@ -3,6 +3,7 @@
  * as colspan/rowspan), and the HTML tokenizer reads it as it reads a web page.
  */
 import { missingPeer } from "../document/missing-peer.js";
+import { unreadableFile } from "../document/unreadable-file.js";
 import { buildReport } from "../report/build-report.js";
 import { html } from "../tokenize/html.js";
 import type { Diagnostic, Report, Table } from "../types.js";
@@ -48,16 +49,7 @@ export async function docxToHtml(bytes: Uint8Array, options: DocxOptions = {}): 
     const result = await mammoth.convertToHtml({ arrayBuffer: arrayBufferOf(bytes), buffer: bytes });
     return { html: result.value, diagnostics: [] };
   } catch (error) {
-    return {
-      html: "",
-      diagnostics: [
-        {
-          code: "decoding",
-          severity: "error",
-          message: `无法读取DOCX文件 / the DOCX file could not be read: ${error instanceof Error ? error.message : String(error)}`,
-        },
-      ],
-    };
+    return { html: "", diagnostics: [unreadableFile("DOCX", "the DOCX file", error)] };
   }
 }
 

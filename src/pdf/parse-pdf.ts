@@ -3,6 +3,7 @@
  * positioned tokenizer rebuilds the tables' grids, and the core maps them onto the
  * model.
  */
+import { unreadableFile } from "../document/unreadable-file.js";
 import { buildReport } from "../report/build-report.js";
 import type { Diagnostic, Report } from "../types.js";
 import { loadPdfjs, type PdfjsAssets, type PdfjsModule } from "./load-pdfjs.js";
@@ -39,16 +40,7 @@ export async function tokenizePdf(bytes: Uint8Array, options: PdfOptions = {}): 
   try {
     pages = await readPdfPages(bytes, loaded);
   } catch (error) {
-    return {
-      ...EMPTY,
-      diagnostics: [
-        {
-          code: "decoding",
-          severity: "error",
-          message: `无法读取PDF文件 / the PDF could not be read: ${error instanceof Error ? error.message : String(error)}`,
-        },
-      ],
-    };
+    return { ...EMPTY, diagnostics: [unreadableFile("PDF", "the PDF", error)] };
   }
   const tokens = tokenizePositioned(pages);
   const diagnostics: Diagnostic[] = [];
