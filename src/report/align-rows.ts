@@ -6,7 +6,7 @@
  */
 import type { LogicalRow } from "../tables/logical-rows.js";
 import type { RowSpec } from "./templates.js";
-import { buildLabelIndex, keySimilarity, similarities, type LabelIndex } from "./match-label.js";
+import { buildLabelIndex, similarities, type LabelIndex } from "./match-label.js";
 import { labelKey } from "./normalize.js";
 
 /** A written row matched to a template row. */
@@ -46,25 +46,10 @@ function indexesOf(universe: readonly RowSpec[]): SpecIndex {
 }
 
 /**
- * Similarity of a written row to a template row: its own label, or all its labels against
- * group + label. `universe` is every row of the table in both templates (for the weights).
- */
-export function rowSimilarity(row: LogicalRow, spec: RowSpec, universe: readonly RowSpec[]): number {
-  const keys = rowKeys(row);
-  if (keys === null) return 0;
-  const { own, grouped, position, groupOnly } = indexesOf(universe);
-  const j = position.get(spec);
-  if (j === undefined) return 0;
-  let s = keySimilarity(keys.last, j, own);
-  if (keys.joined !== null) s = Math.max(s, keySimilarity(keys.joined, j, grouped));
-  // a group label alone (`(六)其他处理` in the 2021 template) is not the row
-  if (groupOnly[j] !== "" && groupOnly[j] === keys.last) s *= 0.5;
-  return row.numbers > 0 ? s : s * 0.6;
-}
-
-/**
- * {@link rowSimilarity} of a row to every row of `universe` at once (indexed by position
- * in `universe`): the label scores are looked up once per row instead of once per pair.
+ * Similarity of a written row to every row of `universe` (indexed by position in it):
+ * its own label, or all its labels against group + label; a group label alone scores half,
+ * a row without numbers 0.6 of its label's score. `universe` is every row of the table in
+ * both templates (for the weights); the label scores are looked up once per row.
  */
 function rowScores(row: LogicalRow, universe: readonly RowSpec[]): Float64Array {
   const out = new Float64Array(universe.length);
@@ -76,6 +61,7 @@ function rowScores(row: LogicalRow, universe: readonly RowSpec[]): Float64Array 
   for (let j = 0; j < out.length; j++) {
     let s = ownScores[j] ?? 0;
     if (groupedScores !== null) s = Math.max(s, groupedScores[j] ?? 0);
+    // a group label alone (`(六)其他处理` in the 2021 template) is not the row
     if (groupOnly[j] !== "" && groupOnly[j] === keys.last) s *= 0.5;
     out[j] = row.numbers > 0 ? s : s * 0.6;
   }
@@ -97,7 +83,7 @@ function positionsIn(specs: readonly RowSpec[], universe: readonly RowSpec[]): I
   return positions;
 }
 
-/** The similarity matrix of rows × specs (row-major), see {@link rowSimilarity}. */
+/** The similarity matrix of rows × specs (row-major), see {@link rowScores}. */
 function similarityMatrix(rows: readonly LogicalRow[], specs: readonly RowSpec[], universe: readonly RowSpec[]): Float64Array {
   const S = specs.length;
   const sim = new Float64Array(rows.length * S);

@@ -6,6 +6,7 @@
 import type { Section } from "../types.js";
 import type { TextBlock } from "../tokenize/types.js";
 import { toHalfWidth } from "../tables/cell-value.js";
+import { isWhitespaceCode } from "../text/code-units.js";
 
 const NUMERALS = ["一", "二", "三", "四", "五", "六"] as const;
 
@@ -46,9 +47,10 @@ export function headingOf(text: string): { number: 1 | 2 | 3 | 4 | 5 | 6; headin
 /** Cheap test before the full one: the first character after spaces, `#` and `*` is 一…六. */
 function startsWithNumeral(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === "#" || c === "*" || c === "\uff03" || c === "\uff0a" || c === "\u200b" || /\s/.test(c)) continue;
-    return NUMERALS.includes(c as (typeof NUMERALS)[number]);
+    const c = text.charCodeAt(i);
+    // `#`, `*`, their full-width forms and the zero-width space are dropped like spaces
+    if (c === 0x23 || c === 0x2a || c === 0xff03 || c === 0xff0a || c === 0x200b || isWhitespaceCode(c)) continue;
+    return NUMERALS.includes(text[i] as (typeof NUMERALS)[number]);
   }
   return false;
 }

@@ -29,18 +29,6 @@ const TEMPLATE_CUES: Record<TableTemplate, readonly string[]> = {
   "2019": ["新制作", "本年新", "对外公开总数", "上一年项目", "本年增减", "其他对外管理服务", "政府集中采购", "采购项目数量"],
 };
 
-/**
- * An empty object for some 200 keys added one by one, in an order that differs between
- * layouts: held as a hash table from the start (deleting a key other than the last switches
- * V8 to that representation), which is much cheaper than a chain of hidden classes.
- */
-function dictionaryObject<T>(): Record<string, T> {
-  const object: Record<string, unknown> = { a: null, b: null };
-  delete object.a;
-  delete object.b;
-  return object as Record<string, T>;
-}
-
 /** Group the tables by kind, rows in document order. */
 function rowsByKind(tables: readonly Table[]): Map<TableKind, LogicalRow[]> {
   const byKind = new Map<TableKind, LogicalRow[]>();
@@ -68,7 +56,7 @@ export function mapTables(tables: readonly Table[], floating: readonly Cell[] = 
     template: null,
     values: new Map(),
     present: new Set(),
-    locations: dictionaryObject(),
+    locations: {},
     diagnostics: [],
     templateScores: { "2021": 0, "2019": 0 },
   };

@@ -18,6 +18,8 @@ import { stringOfWellFormed } from "../text/code-units.js";
 export interface HanIndex {
   han: string;
   pos: Int32Array;
+  /** The places in `han` of the characters a character other than Han follows (or that end the text): where a label may end. */
+  lastOfRuns: number[];
 }
 
 /** A row found in the text. */
@@ -72,16 +74,6 @@ function isHan(code: number): boolean {
 
 /** Index the Han characters of a text. */
 export function hanIndex(text: string): HanIndex {
-  return indexHan(text).index;
-}
-
-/** A Han index, and the places in it of the Han characters a character other than Han follows. */
-interface IndexedText {
-  index: HanIndex;
-  lastOfRuns: number[];
-}
-
-function indexHan(text: string): IndexedText {
   const { pos, codes } = scratch(text.length);
   const lastOfRuns: number[] = [];
   let n = 0;
@@ -99,7 +91,7 @@ function indexHan(text: string): IndexedText {
     }
   }
   if (inRun) lastOfRuns.push(n - 1);
-  return { index: { han: stringOfWellFormed(codes.subarray(0, n)), pos: pos.slice(0, n) }, lastOfRuns };
+  return { han: stringOfWellFormed(codes.subarray(0, n)), pos: pos.slice(0, n), lastOfRuns };
 }
 
 /** Working arrays for {@link hanIndex}, reused up to this length. */
@@ -114,32 +106,6 @@ function scratch(length: number): { pos: Int32Array; codes: Uint16Array } {
     scratchCodes = new Uint16Array(length);
   }
   return { pos: scratchPos, codes: scratchCodes };
-}
-
-
-let lastText: string | null = null;
-let lastIndex: IndexedText | null = null;
-/** Where the runs of Han characters end, for the indexes made by {@link cachedHanIndex}. */
-const runLasts = new WeakMap<HanIndex, number[]>();
-
-/** {@link hanIndex} of the last text asked for again: detection and tokenization scan the same text. */
-function cachedHanIndex(text: string): HanIndex {
-  if (text !== lastText || !lastIndex) {
-    lastIndex = indexHan(text);
-    lastText = text;
-    runLasts.set(lastIndex.index, lastIndex.lastOfRuns);
-  }
-  return lastIndex.index;
-}
-
-/** The places in the index of the Han characters a character other than Han follows (or that ends the text). */
-function lastOfRuns(index: HanIndex): number[] {
-  const known = runLasts.get(index);
-  if (known) return known;
-  const out: number[] = [];
-  const { pos } = index;
-  for (let j = 0; j < pos.length; j++) if (j + 1 === pos.length || pos[j + 1] !== pos[j]! + 1) out.push(j);
-  return out;
 }
 
 /** Han characters of a label without its numbering (`(七)总计` → `总计`). */
@@ -243,7 +209,7 @@ function runEnds(text: string, index: HanIndex): RunEnds {
   const ends: RunEnds = { byChar: new Map(), runs: new Map(), placements: new Map() };
   const { pos, han } = index;
   // a Han character right after another starts no run
-  for (const j of lastOfRuns(index)) {
+  for (const j of index.lastOfRuns) {
     const e = afterClosers(text, pos[j]! + 1);
     if (!runStartsAt(text, e, Math.min(text.length, e + 400))) continue;
     const c = han.charCodeAt(j);
@@ -463,7 +429,7 @@ function findAppeals(text: string, index: HanIndex, after: number): FoundAppeals
 }
 
 /** Scan a text for glued tables, choosing the template whose rows it finds most of. */
-export function scanGlued(text: string, index = cachedHanIndex(text)): GluedScan {
+export function scanGlued(text: string, index = hanIndex(text)): GluedScan {
   let best: GluedScan | null = null;
   let bestScore = -1;
   for (const template of ["2021", "2019"] as const) {
