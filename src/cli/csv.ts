@@ -3,7 +3,7 @@
  * columns, then every model path of both templates), and their Chinese labels,
  * derived from the template rows and columns.
  */
-import { allTemplatePaths, rowsOf, TABLE_KINDS, type RowSpec } from "../report/templates.js";
+import { allTemplatePaths, rowsOf, TABLE_KINDS, type RowSpec } from "../template/templates.js";
 import type { TableKind } from "../types.js";
 import type { HeaderLanguage } from "./options.js";
 

@@ -3,7 +3,7 @@
  * to the right margin continues on the next line when that one is not indented), the
  * lines of a title in large type joined, headings on their own.
  */
-import { headingOf } from "../report/find-sections.js";
+import { headingOf } from "../template/headings.js";
 import type { TextBlock } from "../tokenize/types.js";
 import type { PageLine } from "./page-lines.js";
 

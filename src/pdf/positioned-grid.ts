@@ -19,9 +19,9 @@
  *   stand beside it, else a row whose cells are all blank (when it reads like a
  *   row label), else a line of text kept as a row without values.
  */
-import { readCellValue } from "../tables/cell-value.js";
-import { labelKey } from "../report/normalize.js";
-import { ACTIVE_ROWS, APPLICATION_ROWS } from "../report/templates.js";
+import { readCellValue } from "../text/cell-value.js";
+import { labelKey } from "../template/normalize.js";
+import { ACTIVE_ROWS, APPLICATION_ROWS } from "../template/templates.js";
 import type { TableKind } from "../types.js";
 import type { Fragment, PageLine } from "./page-lines.js";
 import { verticalOverlap } from "./page-lines.js";

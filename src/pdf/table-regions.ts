@@ -6,8 +6,8 @@
  * by then).
  */
 import type { TableKind } from "../types.js";
-import { headingOf } from "../report/find-sections.js";
-import { readCellValue } from "../tables/cell-value.js";
+import { headingOf } from "../template/headings.js";
+import { readCellValue } from "../text/cell-value.js";
 import type { PageLine } from "./page-lines.js";
 
 const SECTION_TABLE: Partial<Record<number, TableKind>> = { 2: "activeDisclosure", 3: "applications", 4: "appeals" };

@@ -5,9 +5,9 @@
  * `2.申请人逾期未按收费通知…`; a header cell `总计` is not the `(七)总计` row).
  */
 import type { LogicalRow } from "../tables/logical-rows.js";
-import type { RowSpec } from "./templates.js";
+import type { RowSpec } from "../template/templates.js";
 import { buildLabelIndex, similarities, type LabelIndex } from "./match-label.js";
-import { labelKey } from "./normalize.js";
+import { labelKey } from "../template/normalize.js";
 
 /** A written row matched to a template row. */
 export interface RowMatch {

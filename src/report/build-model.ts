@@ -3,7 +3,7 @@
  */
 import type { ActiveDisclosure2019, ActiveDisclosure2021, Appeals, Applications, TableKind, TemplateVersion } from "../types.js";
 import type { MappedTables } from "./map-tables.js";
-import { templatePathList } from "./templates.js";
+import { templatePathList } from "../template/templates.js";
 
 type Tree = { [key: string]: Tree | number | null };
 

@@ -2,7 +2,7 @@
  * Which report table a grid is, from the words in its cells.
  */
 import type { Table, TableKind } from "../types.js";
-import { labelKey } from "./normalize.js";
+import { labelKey } from "../template/normalize.js";
 
 const CUES: Record<TableKind, readonly string[]> = {
   activeDisclosure: ["第二十条", "信息内容", "规章", "规范性文件", "行政许可", "行政处罚", "行政强制", "行政事业性收费", "本年制发", "现行有效", "政府集中采购", "处理决定数量"],

@@ -4,7 +4,7 @@
  */
 import type { ReportMeta } from "../types.js";
 import type { TextBlock } from "../tokenize/types.js";
-import { toHalfWidth } from "../tables/cell-value.js";
+import { toHalfWidth } from "../text/cell-value.js";
 
 const TITLE_WORDS = /政府信息公开(?:工作)?(?:年度)?(?:报告|年报)/;
 const ORGAN_SUFFIX =

@@ -3,7 +3,7 @@
  */
 import type { Report } from "../types.js";
 import { getPath } from "./get-path.js";
-import { templatePathList } from "./templates.js";
+import { templatePathList } from "../template/templates.js";
 
 /**
  * Flatten a report to `Record<path, value>`: every value path of its template (MODEL.md

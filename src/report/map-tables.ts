@@ -3,13 +3,13 @@
  * choosing the template (2021 or 2019) whose structure the tables follow.
  */
 import type { Cell, CellLocation, Diagnostic, Table, TableKind } from "../types.js";
-import { cellNumber, readCellValue } from "../tables/cell-value.js";
+import { cellNumber, readCellValue } from "../text/cell-value.js";
 import { fitValues, fitValuesAt, learnValueOffsets, logicalRows, type LogicalRow } from "../tables/logical-rows.js";
 import { alignRows, alignmentScore, fillGaps, matchRowsByLabel, type RowMatch } from "./align-rows.js";
 import { placeFloating, type RowReadings } from "./place-floating.js";
 import { repairShortRows } from "./repair-short-rows.js";
-import { labelKey } from "./normalize.js";
-import { ACTIVE_ROWS, APPEAL_COLUMNS, APPEAL_ROWS, APPLICANT_COLUMNS, APPLICATION_ROWS, isMoneyPath, rowsOf, type RowSpec, type TableTemplate } from "./templates.js";
+import { labelKey } from "../template/normalize.js";
+import { ACTIVE_ROWS, APPEAL_COLUMNS, APPEAL_ROWS, APPLICANT_COLUMNS, APPLICATION_ROWS, isMoneyPath, rowsOf, type RowSpec, type TableTemplate } from "../template/templates.js";
 
 /** The values read from the tables. */
 export interface MappedTables {

@@ -6,7 +6,7 @@
  * says which row it is), so an OCR typo or a missing word costs little while
  * a different row scores low.
  */
-import { labelKey } from "./normalize.js";
+import { labelKey } from "../template/normalize.js";
 
 /** A set of labels to match against, with character weights and counts computed once. */
 export interface LabelIndex {

@@ -5,7 +5,7 @@
  * is a reading; cells all readings agree on are kept, the others are ambiguous.
  */
 import type { Cell } from "../types.js";
-import { cellNumber } from "../tables/cell-value.js";
+import { cellNumber } from "../text/cell-value.js";
 import type { RowMatch } from "./align-rows.js";
 
 /** The readings of one row: each a full list of cells (null where nothing is written). */

@@ -5,9 +5,9 @@
  * balance (勾稽关系) — with the missing cells counted as 0 for the check only (they stay null).
  */
 import type { Cell } from "../types.js";
-import { cellNumber } from "../tables/cell-value.js";
+import { cellNumber } from "../text/cell-value.js";
 import type { LogicalRow } from "../tables/logical-rows.js";
-import { APPLICANT_COLUMNS, type RowSpec } from "./templates.js";
+import { APPLICANT_COLUMNS, type RowSpec } from "../template/templates.js";
 
 /** The decision for one short row. */
 export interface ShortRowReading {

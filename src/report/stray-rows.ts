@@ -5,7 +5,7 @@
  */
 import type { Cell, Layout, Section, Table } from "../types.js";
 import type { TextBlock } from "../tokenize/types.js";
-import { readCellValue, toHalfWidth } from "../tables/cell-value.js";
+import { readCellValue, toHalfWidth } from "../text/cell-value.js";
 
 /** A number found alone in the narrative of a table section. */
 export interface FloatingCell {

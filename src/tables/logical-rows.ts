@@ -2,7 +2,7 @@
  * From a raw grid row to a logical row: the label cells, then the value cells.
  */
 import type { Cell, Table } from "../types.js";
-import { readCellValue } from "./cell-value.js";
+import { readCellValue } from "../text/cell-value.js";
 
 /** A row as the mapper reads it. */
 export interface LogicalRow {

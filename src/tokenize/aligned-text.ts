@@ -13,8 +13,8 @@
  * continues in the column it started in, and a row that prints fewer values than
  * its neighbours has them placed by position, the skipped columns read as blank cells.
  */
-import { labelKey } from "../report/normalize.js";
-import { templateLabels } from "../tables/known-labels.js";
+import { labelKey } from "../template/normalize.js";
+import { templateLabels } from "../template/known-labels.js";
 import { ownShare, tokenizePdfText, valueLines } from "./pdf-text-tables.js";
 import { valueKind, type Fragment, type LineItem } from "./text-line-items.js";
 import type { LayoutModule, Tokenized } from "./types.js";

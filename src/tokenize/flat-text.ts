@@ -14,8 +14,8 @@
  * interleaved with row labels, `三、本年度办理结果` stands one character per line, page
  * footers (`- 4 -`) fall inside tables, and table 4 is one line of fifteen numbers.
  */
-import { labelKey } from "../report/normalize.js";
-import { templateLabels } from "../tables/known-labels.js";
+import { labelKey } from "../template/normalize.js";
+import { templateLabels } from "../template/known-labels.js";
 import { ownShare, tokenizePdfText, valueLines } from "./pdf-text-tables.js";
 import { valueKind, type LineItem } from "./text-line-items.js";
 import type { LayoutModule, Tokenized } from "./types.js";

@@ -11,12 +11,12 @@
  */
 import type { Cell, Diagnostic, Span, Table, TableKind } from "../types.js";
 import type { LayoutModule, TextBlock, Tokenized } from "./types.js";
-import { APPEAL_ROWS, type TableTemplate } from "../report/templates.js";
-import { DEFAULT_STEP_BUDGET, newCounter, parseRun, runCounts, type SearchCounter } from "../tables/split-digits.js";
-import { segmentGluedTable, type SegmentedCell } from "../tables/segment-glued.js";
-import { narrativeHints } from "../tables/narrative-hints.js";
+import { APPEAL_ROWS, type TableTemplate } from "../template/templates.js";
+import { DEFAULT_STEP_BUDGET, newCounter, parseRun, runCounts, type SearchCounter } from "./glued/split-digits.js";
+import { segmentGluedTable, type SegmentedCell } from "./glued/segment-glued.js";
+import { narrativeHints } from "./glued/narrative-hints.js";
 import { isWhitespaceCode } from "../text/code-units.js";
-import { scanGlued, type FoundTable, type GluedScan } from "./glued-rows.js";
+import { scanGlued, type FoundTable, type GluedScan } from "./glued/glued-rows.js";
 
 /** Options of {@link tokenizeGlued}. */
 export interface GluedOptions {

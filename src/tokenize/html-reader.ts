@@ -2,8 +2,8 @@
  * Reading a parsed HTML page: report tables become grids of cells, the rest of
  * the page's text becomes narrative blocks; page chrome is left out.
  */
-import { expandSpans, MAX_COL_SPAN } from "../tables/expand-spans.js";
-import { readCellValue } from "../tables/cell-value.js";
+import { expandSpans, MAX_COL_SPAN } from "./expand-spans.js";
+import { readCellValue } from "../text/cell-value.js";
 import type { Cell, Diagnostic, Table } from "../types.js";
 import { elementRole, isArticleBody, isChromeElement, isHiddenElement, isNavigationLink } from "./html-element-role.js";
 import { HtmlTextBuffer } from "./html-text-buffer.js";

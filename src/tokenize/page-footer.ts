@@ -2,7 +2,7 @@
  * Page furniture that PDF text extraction leaves in the text: page numbers
  * (`- 4 -`, `— 4 —`, `第 4 页`, `第4页 共6页`, `4 / 6`).
  */
-import { toHalfWidth } from "../tables/cell-value.js";
+import { toHalfWidth } from "../text/cell-value.js";
 
 const FOOTERS: readonly RegExp[] = [
   /^[-—–−]+\s*\d{1,4}\s*[-—–−]+$/,

@@ -8,10 +8,10 @@
  * a line of prose (a sentence mark 。；！？). Page footers are dropped everywhere.
  */
 import type { Diagnostic, Layout, Table, TableKind } from "../types.js";
-import { foldLabel, labelKey } from "../report/normalize.js";
-import { headingOf } from "../report/find-sections.js";
-import { assembleRows } from "../tables/label-assembler.js";
-import { templateLabels } from "../tables/known-labels.js";
+import { foldLabel, labelKey } from "../template/normalize.js";
+import { headingOf } from "../template/headings.js";
+import { assembleRows } from "./pdf-text/label-assembler.js";
+import { templateLabels } from "../template/known-labels.js";
 import { blockOf, linesWith, splitLines, type Line } from "./lines.js";
 import { isPageFooter } from "./page-footer.js";
 import { itemOfWords, lineItem, lineWords, mayEndInNumbers, soleLabel, type FragmentMode, type LineItem, type LineWords } from "./text-line-items.js";

@@ -9,7 +9,7 @@
  *     ||
  */
 import type { Cell } from "../types.js";
-import { isValueText } from "../tables/cell-value.js";
+import { isValueText } from "../text/cell-value.js";
 import type { LayoutModule, TextBlock, Tokenized } from "./types.js";
 import { blockOf, cellFrom, countLines, linesWith, splitLines, type Line, type MarkedLine } from "./lines.js";
 import type { Table } from "../types.js";

@@ -3,7 +3,7 @@
  * it holds (with their column in the line) and the run of values that ends it.
  */
 import type { Span } from "../types.js";
-import { readCellValue, toHalfWidth } from "../tables/cell-value.js";
+import { readCellValue, toHalfWidth } from "../text/cell-value.js";
 import type { Line } from "./lines.js";
 
 /** A piece of label text on one line, with offsets into the input and its column in the line. */

@@ -2,7 +2,7 @@
  * Narrative text as `narrative-mismatch` reads it: full-width characters folded and
  * whitespace removed, each character mapped back to its offset in the original.
  */
-import { halfWidthCode } from "../tables/cell-value.js";
+import { halfWidthCode } from "../text/cell-value.js";
 import { isWhitespaceCode, stringOfUnits } from "../text/code-units.js";
 
 /** A text with its whitespace removed and digits/punctuation folded, mapped back to the original. */

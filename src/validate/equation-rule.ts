@@ -2,7 +2,7 @@
  * The shape shared by the rules that check sums of one table (`balance`, `row-total`,
  * `outcome-total`, `appeal-total`): equations built once, checked against the report's cells.
  */
-import type { TableTemplate } from "../report/templates.js";
+import type { TableTemplate } from "../template/templates.js";
 import type { Finding, Report, RuleName } from "../types.js";
 import { checkEquations, isObject, tableTemplate, type Equation, type RuleOptions } from "./rule.js";
 import { readerOf } from "./snapshot.js";

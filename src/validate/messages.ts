@@ -2,7 +2,7 @@
  * Bilingual messages of validation findings: Chinese first, then English,
  * separated by " / ".
  */
-import { APPEAL_COLUMNS, APPEAL_ROWS, APPLICANT_COLUMNS, APPLICATION_ROWS } from "../report/templates.js";
+import { APPEAL_COLUMNS, APPEAL_ROWS, APPLICANT_COLUMNS, APPLICATION_ROWS } from "../template/templates.js";
 import type { RuleName } from "../types.js";
 
 const SECTION_HEADINGS: Record<number, string> = {

@@ -1,7 +1,7 @@
 /**
  * What a validation rule is, and the helpers the arithmetic rules share.
  */
-import type { TableTemplate } from "../report/templates.js";
+import type { TableTemplate } from "../template/templates.js";
 import type { Finding, Report, RuleName, Severity } from "../types.js";
 import { notCheckableMessage } from "./messages.js";
 

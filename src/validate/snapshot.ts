@@ -3,7 +3,7 @@
  * rules use: from that snapshot when there is one, else straight from the model.
  */
 import { getPath } from "../report/get-path.js";
-import { isMoneyPath, isSignedPath, templatePathList } from "../report/templates.js";
+import { isMoneyPath, isSignedPath, templatePathList } from "../template/templates.js";
 import type { Report } from "../types.js";
 import { isObject, perTemplate, tableTemplate, type CellReader } from "./rule.js";
 

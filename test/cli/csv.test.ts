@@ -9,7 +9,7 @@ import {
   reportCsvRow,
   shortenLabel,
 } from "../../src/cli/csv.js";
-import { allTemplatePaths, APPLICATION_ROWS } from "../../src/report/templates.js";
+import { allTemplatePaths, APPLICATION_ROWS } from "../../src/template/templates.js";
 
 describe("csvEscape", () => {
   it("quotes commas, quotes, line breaks and edge spaces, and writes blanks for null", () => {

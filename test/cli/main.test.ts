@@ -11,7 +11,7 @@ import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extractTables, flattenReport, parseReport, validateReport, validateSeries } from "../../src/index.js";
 import { chineseColumnLabel, reportCsvColumns } from "../../src/cli/csv.js";
-import { allTemplatePaths } from "../../src/report/templates.js";
+import { allTemplatePaths } from "../../src/template/templates.js";
 import { buildCli, CORPUS, csvRecords, parseCsv, runCli } from "./cli-harness.js";
 
 let main = "";

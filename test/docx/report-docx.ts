@@ -20,7 +20,7 @@ import {
   VerticalAlign,
   WidthType,
 } from "docx";
-import { APPEAL_COLUMNS, APPEAL_ROWS, APPLICANT_COLUMNS, rowsOf, type RowSpec, type TableTemplate } from "../../src/report/templates.js";
+import { APPEAL_COLUMNS, APPEAL_ROWS, APPLICANT_COLUMNS, rowsOf, type RowSpec, type TableTemplate } from "../../src/template/templates.js";
 
 /** Values by model path; `null` is printed as a blank cell. */
 export type Values = Record<string, number | null>;

@@ -5,9 +5,9 @@
 import fc from "fast-check";
 import type { Table } from "../../src/types.js";
 import type { Tokenized } from "../../src/tokenize/types.js";
-import { APPEAL_ROWS, rowsOf, type RowSpec, type TableTemplate } from "../../src/report/templates.js";
-import { readCellValue } from "../../src/tables/cell-value.js";
-import { hanKey } from "../../src/tokenize/glued-rows.js";
+import { APPEAL_ROWS, rowsOf, type RowSpec, type TableTemplate } from "../../src/template/templates.js";
+import { readCellValue } from "../../src/text/cell-value.js";
+import { hanKey } from "../../src/tokenize/glued/glued-rows.js";
 
 /** A generated report: its glued text and the value of every path. */
 export interface GluedReport {

@@ -12,7 +12,7 @@ import {
   rowsOf,
   templatePaths,
   type TableTemplate,
-} from "../../src/report/templates.js";
+} from "../../src/template/templates.js";
 import type { Report } from "../../src/types.js";
 import { makeReport } from "./make-report.js";
 

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { TableTemplate } from "../../src/report/templates.js";
+import type { TableTemplate } from "../../src/template/templates.js";
 import type { Report } from "../../src/types.js";
 import type { Expected } from "./corpus.js";
 import { makeReport } from "./make-report.js";

@@ -1,7 +1,7 @@
 /**
  * Builds Report objects for tests from flat `path → value` records, without the parser.
  */
-import { APPLICANT_COLUMNS, rowsOf, templatePaths, type TableTemplate } from "../../src/report/templates.js";
+import { APPLICANT_COLUMNS, rowsOf, templatePaths, type TableTemplate } from "../../src/template/templates.js";
 import type { Report, Section, TableKind } from "../../src/types.js";
 
 type SectionNumber = Section["number"];

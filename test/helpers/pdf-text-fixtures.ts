@@ -6,8 +6,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fc } from "@fast-check/vitest";
-import { isMoneyPath, isSignedPath, templatePaths, type TableTemplate } from "../../src/report/templates.js";
-import { readCellValue } from "../../src/tables/cell-value.js";
+import { isMoneyPath, isSignedPath, templatePaths, type TableTemplate } from "../../src/template/templates.js";
+import { readCellValue } from "../../src/text/cell-value.js";
 import type { Table } from "../../src/types.js";
 import { corpusDir, loadExpected } from "./corpus.js";
 import type { FooterPlacement } from "./render-flat-text.js";

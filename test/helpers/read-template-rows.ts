@@ -5,9 +5,9 @@
  * on inputs whose labels are the template's own.
  */
 import { classifyTable } from "../../src/report/classify-table.js";
-import { labelKey } from "../../src/report/normalize.js";
-import { rowsOf, type TableTemplate } from "../../src/report/templates.js";
-import { readCellValue } from "../../src/tables/cell-value.js";
+import { labelKey } from "../../src/template/normalize.js";
+import { rowsOf, type TableTemplate } from "../../src/template/templates.js";
+import { readCellValue } from "../../src/text/cell-value.js";
 import type { Cell, Table, TableKind } from "../../src/types.js";
 
 /** A row split into its label cells and its value cells (after the last text cell). */

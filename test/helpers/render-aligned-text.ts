@@ -9,7 +9,7 @@
  * in their columns (wide numbers leave a single space, as real extractions do). A null
  * value prints nothing (or `blank`), leaving its column empty.
  */
-import type { TableTemplate } from "../../src/report/templates.js";
+import type { TableTemplate } from "../../src/template/templates.js";
 import { withDefaults, withFooters, type PdfTextOptions } from "./render-flat-text.js";
 import {
   appealValues,

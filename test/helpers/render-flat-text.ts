@@ -10,7 +10,7 @@
  *   values (on the label's line when the label fits on one).
  * - `pdfjs`: cell by cell, every cell on a line of its own (values too).
  */
-import type { TableTemplate } from "../../src/report/templates.js";
+import type { TableTemplate } from "../../src/template/templates.js";
 import {
   VERTICAL_PIECES,
   appealValues,

@@ -10,7 +10,7 @@
  * value; every header row ends with a text cell, so the cells after a row's last
  * text cell are exactly its values.
  */
-import { ACTIVE_ROWS, APPEAL_COLUMNS, APPLICANT_COLUMNS, rowsOf, type RowSpec, type TableTemplate } from "../../src/report/templates.js";
+import { ACTIVE_ROWS, APPEAL_COLUMNS, APPLICANT_COLUMNS, rowsOf, type RowSpec, type TableTemplate } from "../../src/template/templates.js";
 
 /** What the renderer varies; every choice not forced here is drawn from `seed`. */
 export interface RenderHtmlOptions {

@@ -6,7 +6,7 @@
  * (pdfplumber) interleave pieces of neighbouring cells; extractors that read cell by
  * cell (pdfium, pdf.js) print each cell's lines together.
  */
-import { rowsOf, type RowSpec, type TableTemplate } from "../../src/report/templates.js";
+import { rowsOf, type RowSpec, type TableTemplate } from "../../src/template/templates.js";
 
 /** Values by model path (`applications.granted.total`); `null` is a blank cell. */
 export type Values = Record<string, number | null>;

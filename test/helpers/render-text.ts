@@ -11,7 +11,7 @@ import {
   APPLICATION_ROWS,
   isMoneyPath,
   isSignedPath,
-} from "../../src/report/templates.js";
+} from "../../src/template/templates.js";
 import type { GeneratedReport } from "./arbitrary-report.js";
 
 /** The text layouts rendered here. */

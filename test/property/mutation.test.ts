@@ -6,7 +6,7 @@
 import { describe, expect } from "vitest";
 import { fc, test } from "@fast-check/vitest";
 import { validateReport } from "../../src/index.js";
-import { templatePaths } from "../../src/report/templates.js";
+import { templatePaths } from "../../src/template/templates.js";
 import type { Finding } from "../../src/types.js";
 import {
   reportArbitrary,

@@ -5,7 +5,7 @@
 import { describe, expect } from "vitest";
 import { fc, test } from "@fast-check/vitest";
 import { flattenReport, parseReport } from "../../src/index.js";
-import { templatePaths } from "../../src/report/templates.js";
+import { templatePaths } from "../../src/template/templates.js";
 import {
   brokenEquations,
   COMPOUND_ORGANIZATIONS,

@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { parseReport } from "../../src/index.js";
-import { APPLICATION_ROWS } from "../../src/report/templates.js";
+import { APPLICATION_ROWS } from "../../src/template/templates.js";
 
 const ROWS_2021 = APPLICATION_ROWS.filter((r) => r.templates.includes("2021"));
 

@@ -4,10 +4,11 @@
 import { describe, expect, it } from "vitest";
 import { alignRows } from "../../src/report/align-rows.js";
 import { extractMeta, organizationFromTitle } from "../../src/report/extract-meta.js";
-import { buildSections, headingOf } from "../../src/report/find-sections.js";
+import { buildSections } from "../../src/report/find-sections.js";
+import { headingOf } from "../../src/template/headings.js";
 import { buildLabelIndex, labelSimilarity } from "../../src/report/match-label.js";
-import { labelKey } from "../../src/report/normalize.js";
-import { rowsOf } from "../../src/report/templates.js";
+import { labelKey } from "../../src/template/normalize.js";
+import { rowsOf } from "../../src/template/templates.js";
 import { toLogicalRow } from "../../src/tables/logical-rows.js";
 import type { Cell } from "../../src/types.js";
 

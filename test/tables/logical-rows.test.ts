@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fitValues, logicalRows, toLogicalRow } from "../../src/tables/logical-rows.js";
-import { readCellValue } from "../../src/tables/cell-value.js";
+import { readCellValue } from "../../src/text/cell-value.js";
 import type { Cell } from "../../src/types.js";
 
 const cell = (text: string, colSpan = 1): Cell => ({ text, rowSpan: 1, colSpan, start: 0, end: text.length });

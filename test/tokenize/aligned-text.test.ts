@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fc, test } from "@fast-check/vitest";
 import { flattenReport, parseReport } from "../../src/index.js";
-import { templatePaths } from "../../src/report/templates.js";
+import { templatePaths } from "../../src/template/templates.js";
 import { alignedText } from "../../src/tokenize/aligned-text.js";
 import { flatText } from "../../src/tokenize/flat-text.js";
 import { layoutModule } from "../../src/tokenize/index.js";

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { detectGlued, gluedText, narrativeBlocks, tokenizeGlued } from "../../src/tokenize/glued-text.js";
 import { flattenReport, parseReport } from "../../src/index.js";
 import { validateReport } from "../../src/validate/validate-report.js";
-import { rowsOf } from "../../src/report/templates.js";
+import { rowsOf } from "../../src/template/templates.js";
 import type { Diagnostic } from "../../src/types.js";
 import { corpusDir, loadExpected, type Expected } from "../helpers/corpus.js";
 import { readGluedValues } from "../helpers/arbitrary-glued.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toHalfWidth } from "../../src/tables/cell-value.js";
+import { toHalfWidth } from "../../src/text/cell-value.js";
 import { compact, originOf, type CompactText } from "../../src/validate/compact-text.js";
 
 /** Every compact character's offset in the original. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { templatePaths } from "../../src/report/templates.js";
+import { templatePaths } from "../../src/template/templates.js";
 import { checkRowTotal } from "../../src/validate/rules/row-total.js";
 import { makeReport } from "../helpers/make-report.js";
 

@@ -1,7 +1,7 @@
 /**
  * `appeal-total`: per row of table 4, total = upheld + corrected + other + pending.
  */
-import { APPEAL_ROWS } from "../../report/templates.js";
+import { APPEAL_ROWS } from "../../template/templates.js";
 import { equationCheck, sumEquation } from "../equation-rule.js";
 import { appealTotalMessage } from "../messages.js";
 import type { Equation, ReportRule } from "../rule.js";

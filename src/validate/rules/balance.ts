@@ -2,7 +2,7 @@
  * `balance`: per column of table 3, newReceived + carriedOver = total + carriedForward
  * (the table's own 勾稽关系: 第一项加第二项之和，等于第三项加第四项之和).
  */
-import { APPLICANT_COLUMNS } from "../../report/templates.js";
+import { APPLICANT_COLUMNS } from "../../template/templates.js";
 import { equationCheck } from "../equation-rule.js";
 import { balanceMessage } from "../messages.js";
 import type { Equation, ReportRule } from "../rule.js";

@@ -2,7 +2,7 @@
  * `carry-over` (series): year N's 四、结转下年度继续办理 equals year N+1's
  * 二、上年结转政府信息公开申请数量, per column of table 3.
  */
-import { APPLICANT_COLUMNS } from "../../report/templates.js";
+import { APPLICANT_COLUMNS } from "../../template/templates.js";
 import type { Finding } from "../../types.js";
 import { carryOverMessage, notCheckableMessage } from "../messages.js";
 import { differs, isObject, tableTemplate, type ReportPair, type RuleOptions, type SeriesRule } from "../rule.js";

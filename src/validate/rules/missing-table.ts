@@ -1,7 +1,7 @@
 /**
  * `missing-table`: a table of the template (二, 三 or 四) is absent or unreadable.
  */
-import { TABLE_KINDS } from "../../report/templates.js";
+import { TABLE_KINDS } from "../../template/templates.js";
 import type { Finding, Report } from "../../types.js";
 import { missingTableMessage } from "../messages.js";
 import { isObject, tableTemplate, type ReportRule } from "../rule.js";

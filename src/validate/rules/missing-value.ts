@@ -2,7 +2,7 @@
  * `missing-value`: a cell of the template that is blank (`null`) or absent.
  * Cells of a missing table are left to `missing-table`.
  */
-import { TABLE_KINDS, templatePathList } from "../../report/templates.js";
+import { TABLE_KINDS, templatePathList } from "../../template/templates.js";
 import type { Finding, Report } from "../../types.js";
 import { missingValueMessage } from "../messages.js";
 import { isObject, perTemplate, tableTemplate, type ReportRule } from "../rule.js";

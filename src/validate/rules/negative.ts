@@ -1,7 +1,7 @@
 /**
  * `negative`: a count below zero (`*.change`, 本年增/减, may be negative).
  */
-import { isSignedPath } from "../../report/templates.js";
+import { isSignedPath } from "../../template/templates.js";
 import type { Finding, Report } from "../../types.js";
 import { negativeMessage } from "../messages.js";
 import type { ReportRule } from "../rule.js";

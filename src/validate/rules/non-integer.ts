@@ -1,7 +1,7 @@
 /**
  * `non-integer`: a count that is not a whole number (money, in 万元, excepted).
  */
-import { isMoneyPath } from "../../report/templates.js";
+import { isMoneyPath } from "../../template/templates.js";
 import type { Finding, Report } from "../../types.js";
 import { nonIntegerMessage } from "../messages.js";
 import type { ReportRule } from "../rule.js";

@@ -2,7 +2,7 @@
  * `outcome-total`: per column of table 3, (七)总计 = granted + partiallyGranted +
  * every denied.*, unavailable.*, notProcessed.* and otherHandling.* row of the template.
  */
-import { APPLICANT_COLUMNS, rowsOf, type TableTemplate } from "../../report/templates.js";
+import { APPLICANT_COLUMNS, rowsOf, type TableTemplate } from "../../template/templates.js";
 import { equationCheck, sumEquation } from "../equation-rule.js";
 import { outcomeTotalMessage } from "../messages.js";
 import { perTemplate, type Equation, type ReportRule } from "../rule.js";

@@ -1,7 +1,7 @@
 /**
  * `row-total`: per row of table 3, total = the six applicant columns.
  */
-import { APPLICANT_COLUMNS, rowsOf } from "../../report/templates.js";
+import { APPLICANT_COLUMNS, rowsOf } from "../../template/templates.js";
 import { equationCheck, sumEquation } from "../equation-rule.js";
 import { rowTotalMessage } from "../messages.js";
 import { perTemplate, type Equation, type ReportRule } from "../rule.js";

@@ -14,8 +14,8 @@
  *   itself wrong): the split breaking the fewest rules is used ({@link solveRelaxed})
  *   and a warning says which rules it breaks; validation reports them as usual.
  */
-import type { Diagnostic, TableKind } from "../types.js";
-import { APPLICANT_COLUMNS, isMoneyPath, isSignedPath, rowsOf, type RowSpec, type TableTemplate } from "../report/templates.js";
+import type { Diagnostic, TableKind } from "../../types.js";
+import { APPLICANT_COLUMNS, isMoneyPath, isSignedPath, rowsOf, type RowSpec, type TableTemplate } from "../../template/templates.js";
 import {
   countSplits,
   enumerateSplits,

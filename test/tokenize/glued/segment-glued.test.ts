@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { segmentGluedTable, type GluedTableInput, type SegmentedTable } from "../../src/tables/segment-glued.js";
-import { newCounter, parseRun } from "../../src/tables/split-digits.js";
-import { APPEAL_ROWS, rowsOf, type TableTemplate } from "../../src/report/templates.js";
-import type { TableKind } from "../../src/types.js";
+import { segmentGluedTable, type GluedTableInput, type SegmentedTable } from "../../../src/tokenize/glued/segment-glued.js";
+import { newCounter, parseRun } from "../../../src/tokenize/glued/split-digits.js";
+import { APPEAL_ROWS, rowsOf, type TableTemplate } from "../../../src/template/templates.js";
+import type { TableKind } from "../../../src/types.js";
 
 /** A table whose rows are given as runs; rows not given are all zeros ("0000000"), rows given as "" are absent. */
 function input(kind: TableKind, template: TableTemplate, runs: Record<string, string>, zeros = true): GluedTableInput {

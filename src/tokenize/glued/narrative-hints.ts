@@ -4,8 +4,8 @@
  * can be cut several ways, a cut that agrees with the report's own words is
  * preferred. They are hints only: a figure no cut agrees with is ignored.
  */
-import type { TableTemplate } from "../report/templates.js";
-import { toHalfWidth } from "./cell-value.js";
+import type { TableTemplate } from "../../template/templates.js";
+import { toHalfWidth } from "../../text/cell-value.js";
 
 interface HintPattern {
   path: string;

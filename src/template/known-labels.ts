@@ -3,8 +3,8 @@
  * both templates) as label keys, for putting wrapped label fragments back together:
  * two fragments belong to one label when their keys join into the start of a known label.
  */
-import { labelKey } from "../report/normalize.js";
-import { ACTIVE_ROWS, APPEAL_COLUMNS, APPEAL_ROWS, APPLICANT_COLUMNS, APPLICATION_ROWS, type RowSpec } from "../report/templates.js";
+import { labelKey } from "./normalize.js";
+import { ACTIVE_ROWS, APPEAL_COLUMNS, APPEAL_ROWS, APPLICANT_COLUMNS, APPLICATION_ROWS, type RowSpec } from "./templates.js";
 
 /** Header words of the tables that are not row or column labels of the templates. */
 const HEADER_WORDS: readonly string[] = [

@@ -3,7 +3,7 @@
  * neighbours, the position of each value says which column it is in, and the
  * columns it skips are blank cells.
  */
-import type { Fragment } from "../tokenize/text-line-items.js";
+import type { Fragment } from "../text-line-items.js";
 
 /** Result of placing the value runs of consecutive rows into columns. */
 export interface PlacedRuns {

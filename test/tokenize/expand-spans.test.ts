@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fc, test } from "@fast-check/vitest";
-import { expandSpans, normalizeSpan, type SpanCell } from "../../src/tables/expand-spans.js";
+import { expandSpans, normalizeSpan, type SpanCell } from "../../src/tokenize/expand-spans.js";
 
 interface Named extends SpanCell {
   name: string;

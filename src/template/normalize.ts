@@ -2,7 +2,7 @@
  * Label normalisation: what is left of a label once width, spacing,
  * punctuation and numbering no longer matter.
  */
-import { toHalfWidth } from "../tables/cell-value.js";
+import { toHalfWidth } from "../text/cell-value.js";
 
 const NUMBERING = /^(?:[一二三四五六七八九十]+[、.．]|\(?[一二三四五六七八九十]+\)|[(（]?\d+[)）]|\d+[、.．])/;
 

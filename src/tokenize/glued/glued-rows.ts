@@ -8,11 +8,11 @@
  * each close to the one before, so a label that also occurs in the narrative
  * (`规章`, `其他`) is taken where the table is.
  */
-import type { Span, TableKind } from "../types.js";
-import { rowsOf, type RowSpec, type TableTemplate } from "../report/templates.js";
-import { labelKey } from "../report/normalize.js";
-import { runStartsAt, scanRun } from "../tables/split-digits.js";
-import { stringOfWellFormed } from "../text/code-units.js";
+import type { Span, TableKind } from "../../types.js";
+import { rowsOf, type RowSpec, type TableTemplate } from "../../template/templates.js";
+import { labelKey } from "../../template/normalize.js";
+import { runStartsAt, scanRun } from "./split-digits.js";
+import { stringOfWellFormed } from "../../text/code-units.js";
 
 /** The Han characters of a text and the offset of each. */
 export interface HanIndex {

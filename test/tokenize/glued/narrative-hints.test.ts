@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { narrativeHints } from "../../src/tables/narrative-hints.js";
+import { narrativeHints } from "../../../src/tokenize/glued/narrative-hints.js";
 
 describe("narrativeHints", () => {
   it("reads the figures of table 2 that the 2021-template narrative states", () => {

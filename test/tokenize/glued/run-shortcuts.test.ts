@@ -1,6 +1,6 @@
 import { describe, expect } from "vitest";
 import { fc, test } from "@fast-check/vitest";
-import { digitsIn, parseRun, runCounts, runStartsAt, scanRun } from "../../src/tables/split-digits.js";
+import { digitsIn, parseRun, runCounts, runStartsAt, scanRun } from "../../../src/tokenize/glued/split-digits.js";
 
 /** Characters a run is read from: digits, signs, markers, dots, units, separators, spaces, and others. */
 const RUN_CHARS = [..."0123456789０１９+-＋－−﹣/／\\—–―.．元万,，、;； \t\n\u3000a规"];

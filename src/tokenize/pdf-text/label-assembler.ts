@@ -18,11 +18,11 @@
  * row of the label on its line, or of the latest label waiting for values. Group labels
  * become cells before the row label; a group label printed one character per line is dropped.
  */
-import type { Cell } from "../types.js";
-import { foldLabel, labelKey } from "../report/normalize.js";
-import { startsWithNumbering, type Fragment, type FragmentMode, type LineItem } from "../tokenize/text-line-items.js";
+import type { Cell } from "../../types.js";
+import { foldLabel, labelKey } from "../../template/normalize.js";
+import { startsWithNumbering, type Fragment, type FragmentMode, type LineItem } from "../text-line-items.js";
 import { fullLength, placeUnderHeaders, placeValueRuns } from "./aligned-columns.js";
-import { templateLabels, type KnownLabels } from "./known-labels.js";
+import { templateLabels, type KnownLabels } from "../../template/known-labels.js";
 
 /** How far (in lines) a label stays open for continuation fragments. */
 const WINDOW = 4;

@@ -10,7 +10,7 @@ import {
   scanRun,
   type CellKind,
   type RunShape,
-} from "../../src/tables/split-digits.js";
+} from "../../../src/tokenize/glued/split-digits.js";
 
 const K7: CellKind[] = Array(7).fill("count");
 const ROW: RunShape = { kinds: K7, groups: [{ first: 0, size: 7 }] };
