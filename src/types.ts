@@ -117,7 +117,7 @@ export interface CellLocation extends Span {
   text: string;
 }
 
-/** Values of one row of table 3: the applicant columns and the total. */
+/** Values of one row of table 3: the applicant columns, the optional 小计 and the total. */
 export interface ApplicantCounts {
   naturalPerson: number | null;
   commercial: number | null;
@@ -125,6 +125,8 @@ export interface ApplicantCounts {
   nonprofit: number | null;
   legalService: number | null;
   otherOrg: number | null;
+  /** 法人或其他组织「小计」, a column some reports add after 其他; `null` where the report has none. Not one of the six applicant columns. */
+  orgSubtotal: number | null;
   total: number | null;
 }
 
@@ -255,6 +257,7 @@ export type RuleName =
   | "row-total"
   | "outcome-total"
   | "appeal-total"
+  | "org-subtotal"
   | "negative"
   | "non-integer"
   | "missing-value"

@@ -37,6 +37,20 @@ export const APPLICANT_COLUMNS: readonly ColumnSpec[] = [
   { key: "total", label: "总计" },
 ];
 
+/**
+ * 法人或其他组织「小计」: a local column some reports print after 其他. It is a model
+ * column of every row of table 三 (`null` where the report has none) but not one of the
+ * template's printed columns: rows are read with it only where a table's header shows it.
+ */
+export const ORG_SUBTOTAL_COLUMN: ColumnSpec = { key: "orgSubtotal", label: "小计" };
+
+/** The columns of a table 三 that prints 小计: the applicant columns with 小计 before 总计. */
+export const APPLICANT_COLUMNS_WITH_SUBTOTAL: readonly ColumnSpec[] = [
+  ...APPLICANT_COLUMNS.slice(0, -1),
+  ORG_SUBTOTAL_COLUMN,
+  APPLICANT_COLUMNS[APPLICANT_COLUMNS.length - 1]!,
+];
+
 export const APPEAL_COLUMNS: readonly ColumnSpec[] = [
   { key: "upheld", label: "结果维持" },
   { key: "corrected", label: "结果纠正" },
@@ -189,7 +203,10 @@ export function isSignedPath(path: string): boolean {
 
 const pathCache = new Map<string, readonly string[]>();
 
-/** Every value path of a template, in table order (`[]` for legacy/unknown). A new array each call. */
+/**
+ * Every value path of a template, in table order (`[]` for legacy/unknown); table 三's rows
+ * include `orgSubtotal` after `otherOrg`. A new array each call.
+ */
 export function templatePaths(template: TemplateVersion): string[] {
   return [...templatePathList(template)];
 }
@@ -202,7 +219,8 @@ export function templatePathList(template: TemplateVersion): readonly string[] {
     const list: string[] = [];
     for (const kind of TABLE_KINDS) {
       for (const row of rowsOf(kind, template)) {
-        for (const col of row.columns) list.push(`${kind}.${row.path}.${col.key}`);
+        const columns = kind === "applications" ? APPLICANT_COLUMNS_WITH_SUBTOTAL : row.columns;
+        for (const col of columns) list.push(`${kind}.${row.path}.${col.key}`);
       }
     }
     paths = Object.freeze(list);

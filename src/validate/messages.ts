@@ -2,7 +2,8 @@
  * Bilingual messages of validation findings: Chinese first, then English,
  * separated by " / ".
  */
-import { APPEAL_COLUMNS, APPEAL_ROWS, APPLICANT_COLUMNS, APPLICATION_ROWS } from "../template/templates.js";
+import type { Equation } from "../template/equations.js";
+import { APPEAL_COLUMNS, APPEAL_ROWS, APPLICANT_COLUMNS_WITH_SUBTOTAL, APPLICATION_ROWS } from "../template/templates.js";
 import type { RuleName } from "../types.js";
 
 const SECTION_HEADINGS: Record<number, string> = {
@@ -30,7 +31,7 @@ function show(value: number | null | undefined): string {
 
 /** The printed label of a column of table 3 (`自然人`, `总计` …), or the key itself. */
 export function applicantColumnLabel(key: string): string {
-  return APPLICANT_COLUMNS.find((c) => c.key === key)?.label ?? key;
+  return APPLICANT_COLUMNS_WITH_SUBTOTAL.find((c) => c.key === key)?.label ?? key;
 }
 
 /** The printed label of a row of table 3 (with its group label), or the path itself. */
@@ -74,6 +75,31 @@ export function outcomeTotalMessage(column: string, expected: number, actual: nu
     `（七）总计应等于各项办理结果之和（${applicantColumnLabel(column)}：期望 ${expected}，实际 ${actual}）`,
     `outcome-total: applications.total.${column} must equal the sum of the outcome rows (expected ${expected}, got ${actual})`,
   );
+}
+
+/** `org-subtotal`: a row's 小计 differs from the sum of its five organisation columns. */
+export function orgSubtotalMessage(row: string, expected: number, actual: number): string {
+  return join(
+    `“${applicationRowLabel(row)}”的小计应等于法人或其他组织各列之和（期望 ${expected}，实际 ${actual}）`,
+    `org-subtotal: applications.${row}.orgSubtotal must equal commercial + research + nonprofit + legalService + otherOrg (expected ${expected}, got ${actual})`,
+  );
+}
+
+/** The message of a sum rule's finding, by its rule. */
+export function sumMessage(eq: Equation, expected: number, actual: number): string {
+  const row = eq.subject.slice(eq.subject.indexOf(".") + 1);
+  switch (eq.rule) {
+    case "balance":
+      return balanceMessage(eq.subject, expected, actual);
+    case "outcome-total":
+      return outcomeTotalMessage(eq.subject, expected, actual);
+    case "row-total":
+      return rowTotalMessage(row, expected, actual);
+    case "org-subtotal":
+      return orgSubtotalMessage(row, expected, actual);
+    case "appeal-total":
+      return appealTotalMessage(row, expected, actual);
+  }
 }
 
 /** `appeal-total`: a row of table 4 whose 总计 differs from its four results. */

@@ -1,9 +1,10 @@
 /**
  * What a validation rule is, and the helpers the arithmetic rules share.
  */
-import type { TableTemplate } from "../template/templates.js";
-import type { Finding, Report, RuleName, Severity } from "../types.js";
-import { notCheckableMessage } from "./messages.js";
+import type { ApplicationsShape, Equation } from "../template/equations.js";
+import { templatePathList, type TableTemplate } from "../template/templates.js";
+import type { Finding, Report, RuleName } from "../types.js";
+import { notCheckableMessage, sumMessage } from "./messages.js";
 
 /** Options every rule receives (resolved from {@link ValidateOptions}). */
 export interface RuleOptions {
@@ -55,23 +56,29 @@ export function differs(a: number, b: number): boolean {
   return Math.abs(a - b) > 1e-9;
 }
 
-/** One equation: `sum(expectedFrom) = sum(actualFrom)`. */
-export interface Equation {
-  rule: RuleName;
-  severity: Severity;
-  /** Every cell the equation reads (those of `actualFrom` and `expectedFrom`), the checked total first. */
-  paths: string[];
-  /** Cells summed into `expected` (the parts). */
-  expectedFrom: readonly string[];
-  /** Cells summed into `actual` (the total as reported). */
-  actualFrom: readonly string[];
-  /** What the equation is about, for the not-checkable message (`naturalPerson`, `applications.granted` …). */
-  subject: string;
-  message(expected: number, actual: number): string;
-}
-
 /** Reads a cell of one report; `null` or `undefined` when it has no value. */
 export type CellReader = (path: string) => number | null | undefined;
+
+/**
+ * The shape of a report's table 三: its template, and whether it prints a 小计 column
+ * (some value or cell location of `applications.*.orgSubtotal`). `null` without a template.
+ */
+export function applicationsShape(report: Report, read: CellReader): ApplicationsShape | null {
+  const template = tableTemplate(report);
+  if (template === null) return null;
+  return { template, orgSubtotal: hasOrgSubtotal(report, read, template) };
+}
+
+function hasOrgSubtotal(report: Report, read: CellReader, template: TableTemplate): boolean {
+  const locations: unknown = report.locations;
+  for (const path of orgSubtotalPaths(template)) {
+    if (typeof read(path) === "number") return true;
+    if (isObject(locations) && locations[path] !== undefined) return true;
+  }
+  return false;
+}
+
+const orgSubtotalPaths = perTemplate((template) => templatePathList(template).filter((p) => p.endsWith(".orgSubtotal")));
 
 /**
  * Checks one equation: no finding when it holds, an `info` not-checkable
@@ -95,27 +102,18 @@ export function checkEquations(read: CellReader, equations: readonly Equation[],
 
 /** The finding of one equation, or `undefined`; builds nothing when the equation holds. */
 function equationFinding(read: CellReader, eq: Equation, options: RuleOptions): Finding | undefined {
-  const sums = readsOnlyItsSums(eq) || allNumbers(read, eq.paths);
-  const expected = sums ? checkedSum(read, eq.expectedFrom) : undefined;
-  const actual = expected === undefined ? undefined : checkedSum(read, eq.actualFrom);
+  const expected = checkedSum(read, eq.parts);
+  const actual = expected === undefined ? undefined : checkedSum(read, eq.totals);
   if (expected === undefined || actual === undefined) return options.includeNotCheckable ? notCheckable(read, eq) : undefined;
   if (!differs(expected, actual)) return undefined;
   return {
     rule: eq.rule,
-    severity: eq.severity,
-    message: eq.message(expected, actual),
+    severity: "error",
+    message: sumMessage(eq, expected, actual),
     paths: [...eq.paths],
     expected,
     actual,
   };
-}
-
-/**
- * True when `paths` holds no cell besides those summed (as the rules build their equations):
- * then the sums themselves find a blank input, and each cell is read once.
- */
-function readsOnlyItsSums(eq: Equation): boolean {
-  return eq.paths.length === eq.expectedFrom.length + eq.actualFrom.length;
 }
 
 function notCheckable(read: CellReader, eq: Equation): Finding {
@@ -127,11 +125,6 @@ function notCheckable(read: CellReader, eq: Equation): Finding {
     paths: [...eq.paths],
     notCheckable: true,
   };
-}
-
-function allNumbers(read: CellReader, paths: readonly string[]): boolean {
-  for (const path of paths) if (typeof read(path) !== "number") return false;
-  return true;
 }
 
 /** {@link sumOf} of the cells at `paths`, or `undefined` when one of them is not a number. */

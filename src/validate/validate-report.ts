@@ -14,6 +14,7 @@ import { missingValue } from "./rules/missing-value.js";
 import { narrativeMismatch } from "./rules/narrative-mismatch.js";
 import { negative } from "./rules/negative.js";
 import { nonInteger } from "./rules/non-integer.js";
+import { orgSubtotal } from "./rules/org-subtotal.js";
 import { outcomeTotal } from "./rules/outcome-total.js";
 import { outdatedTemplate } from "./rules/outdated-template.js";
 import { rowTotal } from "./rules/row-total.js";
@@ -26,6 +27,7 @@ export const REPORT_RULES: readonly ReportRule[] = [
   missingSection,
   balance,
   rowTotal,
+  orgSubtotal,
   outcomeTotal,
   appealTotal,
   negative,

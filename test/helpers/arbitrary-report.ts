@@ -19,8 +19,8 @@ import { makeReport } from "./make-report.js";
 /** A generated report: the flat values of its template and its metadata. */
 export interface GeneratedReport {
   template: TableTemplate;
-  /** Every path of `templatePaths(template)`, each with a value. */
-  values: Record<string, number>;
+  /** Every path of `templatePaths(template)`, each with a value (`orgSubtotal`: `null`, the column is not printed). */
+  values: Record<string, number | null>;
   meta: { organization: string; year: number };
 }
 
@@ -112,7 +112,7 @@ export function activeDisclosureArbitrary(template: TableTemplate, scale: Scale)
  * carriedForward ≥ 0, then newReceived + carriedOver = total + carriedForward
  * split at random; the 总计 column is the sum of the six applicant columns.
  */
-export function applicationsArbitrary(template: TableTemplate, scale: Scale): fc.Arbitrary<Record<string, number>> {
+export function applicationsArbitrary(template: TableTemplate, scale: Scale): fc.Arbitrary<Record<string, number | null>> {
   const outcomes = outcomeRowPaths(template);
   const count = countArbitrary(scale);
   const column = fc.record({
@@ -122,7 +122,7 @@ export function applicationsArbitrary(template: TableTemplate, scale: Scale): fc
   });
   const columns = fc.array(column, { minLength: APPLICANT_KEYS.length, maxLength: APPLICANT_KEYS.length });
   return columns.map((cols) => {
-    const v: Record<string, number> = {};
+    const v: Record<string, number | null> = {};
     cols.forEach((col, i) => {
       const key = APPLICANT_KEYS[i]!;
       let total = 0;
@@ -140,6 +140,7 @@ export function applicationsArbitrary(template: TableTemplate, scale: Scale): fc
     });
     for (const { path: row } of rowsOf("applications", template)) {
       v[`applications.${row}.total`] = APPLICANT_KEYS.reduce((sum, key) => sum + v[`applications.${row}.${key}`]!, 0);
+      v[`applications.${row}.orgSubtotal`] = null;
     }
     return v;
   });

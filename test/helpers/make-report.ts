@@ -25,6 +25,18 @@ const HEADINGS: Record<SectionNumber, string> = {
   6: "六、其他需要报告的事项",
 };
 
+/** The paths of the cells a State Council table prints: every model path but the local 小计 column. */
+export function printedPaths(template: TableTemplate): string[] {
+  return templatePaths(template).filter((p) => !p.endsWith(".orgSubtotal"));
+}
+
+/** `values` with every `orgSubtotal` path of the template set to `null` (a table without 小计). */
+export function withoutSubtotal<T>(template: TableTemplate, values: Record<string, T>): Record<string, T | null> {
+  const out: Record<string, T | null> = { ...values };
+  for (const p of templatePaths(template)) if (p.endsWith(".orgSubtotal")) out[p] = null;
+  return out;
+}
+
 export interface MakeReportOptions {
   /** Template of the report (default `"2021"`). */
   template?: TableTemplate;
@@ -48,7 +60,8 @@ export interface MakeReportOptions {
  */
 export function sampleValues(template: TableTemplate): Record<string, number | null> {
   const v: Record<string, number | null> = {};
-  for (const path of templatePaths(template)) v[path] = 0;
+  // 小计 is a column only some reports print: blank unless a test gives it
+  for (const path of templatePaths(template)) v[path] = path.endsWith(".orgSubtotal") ? null : 0;
   if (template === "2021") {
     Object.assign(v, {
       "activeDisclosure.rules.issued": 1,
@@ -159,7 +172,7 @@ export function makeReport(values: Record<string, number | null> = {}, options: 
   const base = options.base === "zero" ? {} : sampleValues(template);
   const tables: Record<string, unknown> = {};
   for (const path of templatePaths(template)) {
-    const value = Object.prototype.hasOwnProperty.call(values, path) ? values[path]! : (base[path] ?? 0);
+    const value = Object.prototype.hasOwnProperty.call(values, path) ? values[path]! : path.endsWith(".orgSubtotal") ? null : (base[path] ?? 0);
     setPath(tables, path, value);
   }
   for (const kind of options.omitTables ?? []) tables[kind] = null;

@@ -6,7 +6,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fc } from "@fast-check/vitest";
-import { isMoneyPath, isSignedPath, templatePaths, type TableTemplate } from "../../src/template/templates.js";
+import { isMoneyPath, isSignedPath, type TableTemplate } from "../../src/template/templates.js";
+import { printedPaths, withoutSubtotal } from "./make-report.js";
 import { readCellValue } from "../../src/text/cell-value.js";
 import type { Table } from "../../src/types.js";
 import { corpusDir, loadExpected } from "./corpus.js";
@@ -14,7 +15,7 @@ import type { FooterPlacement } from "./render-flat-text.js";
 
 /** Values of every path of a template: counts up to five digits, signed changes, money with decimals, some nulls. */
 export function valuesArb(template: TableTemplate, nulls: boolean): fc.Arbitrary<Record<string, number | null>> {
-  const paths = templatePaths(template);
+  const paths = printedPaths(template);
   const one = (path: string): fc.Arbitrary<number | null> => {
     const count = fc.oneof(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 99999 }));
     const value = isMoneyPath(path)
@@ -24,7 +25,9 @@ export function valuesArb(template: TableTemplate, nulls: boolean): fc.Arbitrary
         : count;
     return nulls && !path.startsWith("appeals") ? fc.option(value, { freq: 8, nil: null }) : value;
   };
-  return fc.record(Object.fromEntries(paths.map((p) => [p, one(p)])) as Record<string, fc.Arbitrary<number | null>>);
+  return fc
+    .record(Object.fromEntries(paths.map((p) => [p, one(p)])) as Record<string, fc.Arbitrary<number | null>>)
+    .map((values) => withoutSubtotal(template, values));
 }
 
 /** A template, whether some cells are blank, and values for every path of the template. */

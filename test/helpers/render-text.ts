@@ -161,7 +161,7 @@ function valuesOf(report: GeneratedReport, base: string, keys: readonly string[]
   return keys.map((key) => {
     const path = `${base}.${key}`;
     const value = report.values[path];
-    return value === undefined ? "" : formatValue(path, value, options);
+    return value === undefined || value === null ? "" : formatValue(path, value, options);
   });
 }
 

@@ -29,7 +29,7 @@ function sumFindings(findings: readonly Finding[], rule: SumRule): Finding[] {
 const mutationArbitrary = fc
   .tuple(reportArbitrary(), fc.nat(), fc.integer({ min: 1, max: 500 }), fc.boolean())
   .map(([generated, pick, size, down]) => {
-    const cells = templatePaths(generated.template).filter((p) => p.startsWith("applications.") || p.startsWith("appeals."));
+    const cells = templatePaths(generated.template).filter((p) => (p.startsWith("applications.") || p.startsWith("appeals.")) && !p.endsWith(".orgSubtotal"));
     const path = cells[pick % cells.length]!;
     const value = generated.values[path]!;
     const k = down && value >= size ? -size : size;

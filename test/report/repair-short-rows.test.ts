@@ -29,6 +29,7 @@ describe("short rows of table 3", () => {
       nonprofit: null,
       legalService: null,
       otherOrg: null,
+      orgSubtotal: null,
       total: 5,
     });
     const repaired = report.diagnostics.find((d) => d.code === "repaired-by-arithmetic");

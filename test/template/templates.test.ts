@@ -47,7 +47,7 @@ describe("templatePaths", () => {
     paths.length = 0;
     paths.push("applications.total.total");
     expect(templatePaths("2021")).toEqual(original);
-    expect(original).toHaveLength(200);
+    expect(original).toHaveLength(225);
     expect(flattenReport(parseReport(text))).toEqual(before);
   });
 });

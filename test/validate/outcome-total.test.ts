@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkOutcomeTotal, outcomeRows } from "../../src/validate/rules/outcome-total.js";
+import { checkOutcomeTotal } from "../../src/validate/rules/outcome-total.js";
+import { outcomeRows } from "../../src/template/equations.js";
 import { makeReport } from "../helpers/make-report.js";
 
 const opts = { includeNotCheckable: true };

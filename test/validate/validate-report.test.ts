@@ -6,7 +6,7 @@ import { corpusDir, loadExpected } from "../helpers/corpus.js";
 import { makeReport } from "../helpers/make-report.js";
 
 describe("validateReport", () => {
-  it("runs the twelve report rules", () => {
+  it("runs the thirteen report rules", () => {
     expect(REPORT_RULES.map((r) => r.name).sort()).toEqual(
       [
         "appeal-total",
@@ -18,6 +18,7 @@ describe("validateReport", () => {
         "narrative-mismatch",
         "negative",
         "non-integer",
+        "org-subtotal",
         "outcome-total",
         "outdated-template",
         "row-total",
