@@ -7,9 +7,21 @@ import { cellNumber, readCellValue } from "../text/cell-value.js";
 import { fitValues, fitValuesAt, learnValueOffsets, logicalRows, type LogicalRow } from "../tables/logical-rows.js";
 import { alignRows, alignmentScore, fillGaps, matchRowsByLabel, type RowMatch } from "./align-rows.js";
 import { placeFloating, type RowReadings } from "./place-floating.js";
-import { repairShortRows } from "./repair-short-rows.js";
+import { repairShortRows, SHORT_ROW_BUDGET } from "./repair-short-rows.js";
 import { labelKey } from "../template/normalize.js";
-import { ACTIVE_ROWS, APPEAL_COLUMNS, APPEAL_ROWS, APPLICANT_COLUMNS, APPLICATION_ROWS, isMoneyPath, rowsOf, type RowSpec, type TableTemplate } from "../template/templates.js";
+import {
+  ACTIVE_ROWS,
+  APPEAL_COLUMNS,
+  APPEAL_ROWS,
+  APPLICANT_COLUMNS,
+  APPLICANT_COLUMNS_WITH_SUBTOTAL,
+  APPLICATION_ROWS,
+  isMoneyPath,
+  rowsOf,
+  type ColumnSpec,
+  type RowSpec,
+  type TableTemplate,
+} from "../template/templates.js";
 
 /** The values read from the tables. */
 export interface MappedTables {
@@ -91,7 +103,8 @@ export function mapTables(tables: readonly Table[], floating: readonly Cell[] = 
     const specs = rowsOf(kind, template);
     const all = kind === "applications" ? fillGaps(rows, specs, matches) : matches;
     const readings = kind === "activeDisclosure" ? placeFloating(all, floating) : [];
-    readMatchedRows(kind, specs, all, result, readings);
+    const columns = kind === "applications" && hasSubtotalColumn(rows) ? APPLICANT_COLUMNS_WITH_SUBTOTAL : null;
+    readMatchedRows(kind, specs, all, result, readings, columns);
   }
   const appealRows = byKind.get("appeals");
   if (appealRows && readAppeals(appealRows, result)) result.present.add("appeals");
@@ -118,18 +131,35 @@ function mixedTemplateDiagnostic(
   };
 }
 
-/** Read the values of aligned rows; template rows with no written row stay null. */
+/**
+ * True when table 三's header prints a 法人或其他组织「小计」column: a `小计` cell in a row
+ * before the first row of numbers (a subtotal row some reports add is a row with numbers).
+ */
+export function hasSubtotalColumn(rows: readonly LogicalRow[]): boolean {
+  for (const row of rows) {
+    if (row.numbers > 0) return false;
+    for (const cell of row.labels) if (labelKey(cell.text) === "小计") return true;
+  }
+  return false;
+}
+
+/**
+ * Read the values of aligned rows; template rows with no written row stay null. `columns`
+ * replaces every row's columns (table 三 with a 小计 column).
+ */
 function readMatchedRows(
   kind: TableKind,
   specs: readonly RowSpec[],
   matches: readonly RowMatch[],
   out: MappedTables,
   readings: readonly RowReadings[] = [],
+  columns: readonly ColumnSpec[] | null = null,
 ): void {
   const matched = new Map(matches.map((m) => [m.spec, m]));
   const readingsOf = new Map(readings.map((r) => [r.match, r.readings]));
-  const width = specs[0]?.columns.length ?? 0;
-  const uniform = specs.every((s) => s.columns.length === width);
+  const columnsOf = (spec: RowSpec) => columns ?? spec.columns;
+  const width = specs[0] ? columnsOf(specs[0]).length : 0;
+  const uniform = specs.every((s) => columnsOf(s).length === width);
   const offsets = uniform ? learnValueOffsets(matches.map((m) => m.row), width) : new Map<number, number>();
   // rows of table 三 short of cells with nothing blank written: placed by the sums, after the others
   const short = new Map<string, RowMatch>();
@@ -140,7 +170,7 @@ function readMatchedRows(
     const m = matched.get(spec);
     const base = `${kind}.${spec.path}`;
     if (!m) {
-      for (const col of spec.columns) out.values.set(`${base}.${col.key}`, null);
+      for (const col of columnsOf(spec)) out.values.set(`${base}.${col.key}`, null);
       out.diagnostics.push({
         code: "missing-row",
         severity: "warning",
@@ -172,32 +202,37 @@ function readMatchedRows(
     }
     const own = readingsOf.get(m);
     if (short.has(spec.path)) continue;
+    const paths = columns ? columns.map((c) => `${base}.${c.key}`) : cellPaths(kind, spec);
     if (own) readFloatingRow(base, spec.columns.map((c) => c.key), m.row, own, out);
-    else readRowValues(base, cellPaths(kind, spec), m.row, out, offsets.get(m.row.values.length));
+    else readRowValues(base, paths, m.row, out, offsets.get(m.row.values.length));
   }
-  if (short.size > 0) readShortRows(specs, short, out);
+  if (short.size > 0) readShortRows(specs[0]!.templates, columns ?? APPLICANT_COLUMNS, short, out);
 }
 
 /** Short rows of table 三, placed by the table's sums (see {@link repairShortRows}). */
-function readShortRows(specs: readonly RowSpec[], short: ReadonlyMap<string, RowMatch>, out: MappedTables): void {
+function readShortRows(templates: readonly TableTemplate[], columns: readonly ColumnSpec[], short: ReadonlyMap<string, RowMatch>, out: MappedTables): void {
   const cells = new Map([...short].map(([path, m]) => [path, m.row.values]));
-  const decisions = repairShortRows(specs, cells, out.values);
-  const keys = APPLICANT_COLUMNS.map((c) => c.key);
+  const template = out.template ?? templates[0]!;
+  const keys = columns.map((c) => c.key);
+  const result = repairShortRows({ template, orgSubtotal: keys.includes("orgSubtotal") }, keys, cells, out.values);
   for (const [path, m] of short) {
     const base = `applications.${path}`;
-    const decision = decisions.get(path);
-    const alternatives = (decision?.alternatives ?? []).map((values) => Object.fromEntries(keys.map((k, i) => [`${base}.${k}`, values[i] ?? null])));
-    if (!decision || decision.consistent === 0) {
-      readRowValues(base, keys.map((k) => `${base}.${k}`), m.row, out);
-      out.diagnostics.push({
-        code: "ambiguous-cell",
-        severity: "warning",
-        path: base,
-        start: m.row.start,
-        end: m.row.end,
-        alternatives,
-        message: `“${base}”行少了单元格，没有一种摆放符合表格的合计，按书写顺序读取 / row ${base} is short of cells and no placement satisfies the table's sums; read in written order`,
-      });
+    const decision = result.readings.get(path)!;
+    const alternatives = decision.alternatives.map((values) => Object.fromEntries(keys.map((k, i) => [`${base}.${k}`, values[i] ?? null])));
+    const undecided = (key: string, message: string) => {
+      out.values.set(`${base}.${key}`, null);
+      out.diagnostics.push({ code: "ambiguous-cell", severity: "warning", path: `${base}.${key}`, start: m.row.start, end: m.row.end, alternatives, message });
+    };
+    if (!result.complete) {
+      for (const key of keys) {
+        undecided(key, `“${base}”行少了单元格，摆放的搜索超出上限（${SHORT_ROW_BUDGET} 步），${base}.${key} 未能确定，留空 / row ${base} is short of cells and the search for their places hit its budget (${SHORT_ROW_BUDGET} steps); ${base}.${key} not decided, null`);
+      }
+      continue;
+    }
+    if (decision.consistent === 0) {
+      for (const key of keys) {
+        undecided(key, `“${base}”行少了单元格，没有一种摆放符合表格的合计，${base}.${key} 未能确定，留空 / row ${base} is short of cells and no placement satisfies the table's sums; ${base}.${key} not decided, null`);
+      }
       continue;
     }
     keys.forEach((key, i) => {
@@ -206,16 +241,7 @@ function readShortRows(specs: readonly RowSpec[], short: ReadonlyMap<string, Row
       if (cell) recordCell(`${base}.${key}`, cell, m.row, out);
       else if (agreed) recordCell(`${base}.${key}`, null, m.row, out);
       else {
-        out.values.set(`${base}.${key}`, null);
-        out.diagnostics.push({
-          code: "ambiguous-cell",
-          severity: "warning",
-          path: `${base}.${key}`,
-          start: m.row.start,
-          end: m.row.end,
-          alternatives,
-          message: `“${base}”行少了单元格，${decision.alternatives.length} 种摆放都符合表格的合计，${base}.${key} 留空 / row ${base} is short of cells and ${decision.alternatives.length} placements satisfy the table's sums; ${base}.${key} left null`,
-        });
+        undecided(key, `“${base}”行少了单元格，${decision.alternatives.length} 种摆放都符合表格的合计，${base}.${key} 留空 / row ${base} is short of cells and ${decision.alternatives.length} placements satisfy the table's sums; ${base}.${key} left null`);
       }
     });
     if (decision.alternatives.length === 1) {

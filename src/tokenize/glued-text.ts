@@ -12,7 +12,8 @@
 import type { Cell, Diagnostic, Span, Table, TableKind } from "../types.js";
 import type { LayoutModule, TextBlock, Tokenized } from "./types.js";
 import { APPEAL_ROWS, type TableTemplate } from "../template/templates.js";
-import { DEFAULT_STEP_BUDGET, newCounter, parseRun, runCounts, type SearchCounter } from "./glued/split-digits.js";
+import { parseRun, runCounts } from "./glued/split-digits.js";
+import { DEFAULT_STEP_BUDGET, newCounter, type SearchCounter } from "../text/step-budget.js";
 import { segmentGluedTable, type SegmentedCell } from "./glued/segment-glued.js";
 import { narrativeHints } from "./glued/narrative-hints.js";
 import { isWhitespaceCode } from "../text/code-units.js";

@@ -56,10 +56,24 @@ describe("short rows of table 3", () => {
     expect(ambiguous[0]!.alternatives).toHaveLength(2);
   });
 
-  it("keep the written order when no placement adds up, and say so", () => {
+  it("leave every cell null when no placement adds up, each named with the readings", () => {
     const report = parseReport(table3({ ...filled, granted: "4 | 5" }));
-    expect(report.applications?.granted.naturalPerson).toBe(4);
-    expect(report.applications?.granted.commercial).toBe(5);
-    expect(report.diagnostics.find((d) => d.code === "ambiguous-cell")?.path).toBe("applications.granted");
+    const granted = report.applications!.granted;
+    expect(Object.values(granted).every((v) => v === null)).toBe(true);
+    const named = report.diagnostics.filter((d) => d.code === "ambiguous-cell").map((d) => d.path);
+    expect(named).toEqual(Object.keys(granted).filter((k) => k !== "orgSubtotal").map((k) => `applications.granted.${k}`));
+    const first = report.diagnostics.find((d) => d.code === "ambiguous-cell")!;
+    expect(first.alternatives!.length).toBe(21); // C(7,2) readings of two numbers in seven columns
+    expect(first.alternatives).toContainEqual(expect.objectContaining({ "applications.granted.naturalPerson": 4, "applications.granted.commercial": 5 }));
+  });
+
+  it("stop at the step budget on many short rows, leaving their cells null and saying so", () => {
+    // every outcome row short of cells and no column sum to prune with (the totals are blank)
+    const rows: Record<string, string> = { newReceived: "| | | | | |", total: "| | | | | |" };
+    for (const spec of ROWS_2021) if (!["newReceived", "total", "carriedOver", "carriedForward"].includes(spec.path)) rows[spec.path] = "1 | 0 | 1";
+    const report = parseReport(table3(rows));
+    const budget = report.diagnostics.filter((d) => d.code === "ambiguous-cell" && /budget/.test(d.message));
+    expect(budget.length).toBeGreaterThan(0);
+    expect(report.applications?.granted.naturalPerson).toBeNull();
   });
 });

@@ -7,7 +7,7 @@
  * When no solution exists, a branch-and-bound search finds the choice that breaks
  * the fewest equations.
  */
-import type { SearchCounter } from "./split-digits.js";
+import type { SearchCounter } from "../../text/step-budget.js";
 
 /** One term of an equation: `coef × value of cell `cell` of variable `unit``. */
 export interface Term {

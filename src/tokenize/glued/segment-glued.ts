@@ -26,9 +26,9 @@ import {
   type CellKind,
   type DigitRun,
   type RunShape,
-  type SearchCounter,
   type Split,
 } from "./split-digits.js";
+import type { SearchCounter } from "../../text/step-budget.js";
 import { activeEquations, brokenEquations, solveExact, solveRelaxed, type Equation, type Relaxed, type Term } from "./glued-csp.js";
 
 /** One run of glued digits and the template rows it holds (table 4's one run holds three rows). */

@@ -14,22 +14,10 @@
  * {@link SearchCounter}; the search stops when the budget is spent.
  */
 
+import type { SearchCounter } from "../../text/step-budget.js";
+
 /** What a cell may hold: a count (no sign, no decimals), a signed change, or money (decimals allowed). */
 export type CellKind = "count" | "signed" | "money";
-
-/** Steps spent by one report's searches, against a budget. */
-export interface SearchCounter {
-  steps: number;
-  budget: number;
-}
-
-/** Default search budget per report: generous for real reports, bounded for adversarial ones. */
-export const DEFAULT_STEP_BUDGET = 200_000;
-
-/** A fresh counter with the given budget. */
-export function newCounter(budget = DEFAULT_STEP_BUDGET): SearchCounter {
-  return { steps: 0, budget };
-}
 
 /** Most digits a count may have; longer pieces are not read as one number. */
 const MAX_COUNT_DIGITS = 12;

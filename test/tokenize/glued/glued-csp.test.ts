@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { activeEquations, brokenEquations, solveExact, solveRelaxed, type Equation } from "../../../src/tokenize/glued/glued-csp.js";
-import { newCounter } from "../../../src/tokenize/glued/split-digits.js";
+import { newCounter } from "../../../src/text/step-budget.js";
 
 /** x0 + x1 = x2 over cell 0 of three variables. */
 const SUM: Equation = {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { segmentGluedTable, type GluedTableInput, type SegmentedTable } from "../../../src/tokenize/glued/segment-glued.js";
-import { newCounter, parseRun } from "../../../src/tokenize/glued/split-digits.js";
+import {  parseRun } from "../../../src/tokenize/glued/split-digits.js";
+import { newCounter } from "../../../src/text/step-budget.js";
 import { APPEAL_ROWS, rowsOf, type TableTemplate } from "../../../src/template/templates.js";
 import type { TableKind } from "../../../src/types.js";
 

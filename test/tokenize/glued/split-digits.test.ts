@@ -4,13 +4,13 @@ import {
   countSplits,
   enumerateSplits,
   nearestSplits,
-  newCounter,
   parseRun,
   piecesOf,
   scanRun,
   type CellKind,
   type RunShape,
 } from "../../../src/tokenize/glued/split-digits.js";
+import { newCounter } from "../../../src/text/step-budget.js";
 
 const K7: CellKind[] = Array(7).fill("count");
 const ROW: RunShape = { kinds: K7, groups: [{ first: 0, size: 7 }] };
