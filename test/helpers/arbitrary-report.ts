@@ -146,6 +146,15 @@ export function applicationsArbitrary(template: TableTemplate, scale: Scale): fc
   });
 }
 
+/** The values with a 小计 column: each row's orgSubtotal the sum of its five organisation columns. */
+export function withSubtotalColumn(template: TableTemplate, values: Record<string, number | null>): Record<string, number | null> {
+  const out = { ...values };
+  for (const { path: row } of rowsOf("applications", template)) {
+    out[`applications.${row}.orgSubtotal`] = APPLICANT_KEYS.slice(1).reduce((sum, key) => sum + (values[`applications.${row}.${key}`] ?? 0), 0);
+  }
+  return out;
+}
+
 /** Table 4: per row four results and their total. */
 export function appealsArbitrary(scale: Scale): fc.Arbitrary<Record<string, number>> {
   const count = countArbitrary(scale);
@@ -224,20 +233,27 @@ export interface ReportArbitraryOptions {
   template?: TableTemplate;
   /** Organ names to draw from (default {@link ORGANIZATIONS}). */
   organizations?: readonly string[];
+  /** Give table 三 a 小计 column: always, never (the default), or at random. */
+  orgSubtotal?: boolean | "sometimes";
 }
 
 /** A valid report of either template (or the one asked for): every sum holds. */
 export function reportArbitrary(options: ReportArbitraryOptions = {}): fc.Arbitrary<GeneratedReport> {
   const scale = fc.constantFrom<Scale>(0, 1, 1, 2, 2, 3);
   return fc
-    .record({ yt: yearTemplateArbitrary(options.template), scale, organization: fc.constantFrom(...(options.organizations ?? ORGANIZATIONS)) })
-    .chain(({ yt, scale: s, organization }) =>
+    .record({
+      yt: yearTemplateArbitrary(options.template),
+      scale,
+      organization: fc.constantFrom(...(options.organizations ?? ORGANIZATIONS)),
+      subtotal: options.orgSubtotal === "sometimes" ? fc.boolean() : fc.constant(options.orgSubtotal === true),
+    })
+    .chain(({ yt, scale: s, organization, subtotal }) =>
       fc
         .tuple(activeDisclosureArbitrary(yt.template, s), applicationsArbitrary(yt.template, s), appealsArbitrary(s))
         .map(([active, applications, appeals]) =>
           withShortPrint({
             template: yt.template,
-            values: { ...active, ...applications, ...appeals },
+            values: { ...active, ...(subtotal ? withSubtotalColumn(yt.template, applications) : applications), ...appeals },
             meta: { organization, year: yt.year },
           }),
         ),

@@ -194,19 +194,29 @@ function tabNumbering(label: string): string {
   return label.replace(/^(\([一二三四五六七八九十]+\)|\d+\.)/, "$1 ");
 }
 
-/** Table 3 as a ten-column grid: three label columns (group, subgroup, row) and seven values. */
+/** True when a generated report has a 法人或其他组织「小计」column (some `orgSubtotal` is a number). */
+export function hasSubtotal(report: GeneratedReport): boolean {
+  return Object.entries(report.values).some(([p, v]) => p.endsWith(".orgSubtotal") && typeof v === "number");
+}
+
+/**
+ * Table 3 as a ten-column grid: three label columns (group, subgroup, row) and seven values
+ * (eleven columns and eight values with a 小计 column).
+ */
 function applicationsGrid(report: GeneratedReport, options: RenderOptions): Grid {
   const template = report.template;
   const tab = options.layout === "tab-rows";
   const label = (s: string) => spaceInside(tab ? tabNumbering(s) : s, options.labelSpaces);
+  const sub = hasSubtotal(report);
+  const extra = (cell: string): string[] => (sub ? [cell] : []);
   const rows: GridRow[] = [
-    [label(NOTE), "", "", label("申请人情况"), "", "", "", "", "", ""],
-    ["", "", "", label("自然人"), label("法人或其他组织"), "", "", "", "", label("总计")],
-    ["", "", "", "", label("商业企业"), label("科研机构"), label("社会公益组织"), label("法律服务机构"), label("其他"), ""],
+    [label(NOTE), "", "", label("申请人情况"), "", "", "", "", "", ...extra(""), ""],
+    ["", "", "", label("自然人"), label("法人或其他组织"), "", "", "", "", ...extra(""), label("总计")],
+    ["", "", "", "", label("商业企业"), label("科研机构"), label("社会公益组织"), label("法律服务机构"), label("其他"), ...extra(label("小计")), ""],
   ];
   const shifted = new Set<number>();
   const seen = new Set<string>();
-  const keys = ["naturalPerson", "commercial", "research", "nonprofit", "legalService", "otherOrg", "total"];
+  const keys = ["naturalPerson", "commercial", "research", "nonprofit", "legalService", "otherOrg", ...extra("orgSubtotal"), "total"];
   for (const spec of APPLICATION_ROWS.filter((r) => r.templates.includes(template))) {
     const values = valuesOf(report, `applications.${spec.path}`, keys, options);
     const groupCell = (g: string) => {
@@ -222,11 +232,11 @@ function applicationsGrid(report: GeneratedReport, options: RenderOptions): Grid
     rows.push([...cells, ...values]);
   }
   const tabHeader: GridRow[] = [
-    [label(NOTE), "", label("申请人情况"), "", "", "", "", "", label("总计"), ""],
-    ["", "", label("自然人"), label("法人或其他组织"), "", "", "", "", "", ""],
-    ["", "", "", label("商业企业"), label("科研机构"), label("社会公益组织"), label("法律服务机构"), label("其他"), "", ""],
+    [label(NOTE), "", label("申请人情况"), "", "", "", "", "", ...extra(""), label("总计"), ""],
+    ["", "", label("自然人"), label("法人或其他组织"), "", "", "", "", ...extra(""), "", ""],
+    ["", "", "", label("商业企业"), label("科研机构"), label("社会公益组织"), label("法律服务机构"), label("其他"), ...extra(label("小计")), "", ""],
   ];
-  return { width: 10, rows, shifted, tabHeader };
+  return { width: sub ? 11 : 10, rows, shifted, tabHeader };
 }
 
 /** Table 4: two header rows, the result names, then one row of fifteen numbers. */
