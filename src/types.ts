@@ -283,6 +283,15 @@ export interface Finding {
   actual?: number | string | null;
   /** True when a rule could not be checked because an input is `null`. */
   notCheckable?: boolean;
+  /**
+   * `"uncertain"`: the rule fails, but a cell it read was read with a repair, a guessed
+   * position, an extra or missing cell or an ambiguity, so the failure may be the parser's and
+   * not the report's; such a finding is a `warning`, never an `error`, and `causes` names the
+   * parser's diagnostics.
+   */
+  status?: "uncertain";
+  /** For an uncertain finding: the diagnostics that question the cells it read. */
+  causes?: Array<{ code: DiagnosticCode; path?: string }>;
   /** For series rules: the years (or report indexes) involved. */
   reports?: number[];
   start?: number;

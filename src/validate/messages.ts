@@ -110,6 +110,15 @@ export function appealTotalMessage(row: string, expected: number, actual: number
   );
 }
 
+/** A failing rule whose cells the parser questioned: the rule's message, prefixed. */
+export function uncertainMessage(message: string, codes: readonly string[]): string {
+  const list = [...new Set(codes)].join(", ");
+  const cut = message.indexOf(" / ");
+  const zh = cut < 0 ? message : message.slice(0, cut);
+  const en = cut < 0 ? message : message.slice(cut + 3);
+  return join(`读取存疑（${list}），可能是解析而非报告的错误：${zh}`, `uncertain (read with ${list}), the failure may be the parser's and not the report's: ${en}`);
+}
+
 /** Any rule whose inputs contain a blank cell. */
 export function notCheckableMessage(rule: RuleName, subject: string, nullPaths: readonly string[]): string {
   const list = nullPaths.join(", ");
@@ -129,8 +138,21 @@ export function nonIntegerMessage(path: string, value: number): string {
   return join(`数量应为整数：${path} = ${value}`, `non-integer: ${path} is ${value}, a count must be a whole number`);
 }
 
-/** `missing-value`: a blank cell. */
-export function missingValueMessage(path: string): string {
+/** Why a cell is null: blank in the report, absent from its table, or printed but not read unambiguously. */
+export type MissingReason = "blank" | "absent" | "undecided";
+
+/** `missing-value`: a null cell, and why it is null. */
+export function missingValueMessage(path: string, reason: MissingReason = "blank", codes: readonly string[] = [], readings = 0): string {
+  if (reason === "undecided") {
+    const list = [...new Set(codes)].join(", ");
+    const zhReadings = readings > 1 ? `，有 ${readings} 种候选读法` : "";
+    const enReadings = readings > 1 ? `, ${readings} readings listed` : "";
+    return join(
+      `单元格未能确定（并非报告留空）：${path}，见诊断 ${list}${zhReadings}`,
+      `missing-value: ${path} is printed but could not be read unambiguously (not left blank by the report): see diagnostic ${list}${enReadings}`,
+    );
+  }
+  if (reason === "absent") return join(`表中没有该单元格：${path}`, `missing-value: ${path} has no cell in the table`);
   return join(`单元格为空：${path}`, `missing-value: ${path} is blank`);
 }
 

@@ -5,6 +5,7 @@ import type { Finding, Report, RuleName, ValidateOptions, Validation } from "../
 import { ruleFailedMessage } from "./messages.js";
 import { locate, type ReportRule, type RuleOptions } from "./rule.js";
 import { withSnapshot } from "./snapshot.js";
+import { markUncertain } from "./uncertain.js";
 import { appealTotal } from "./rules/appeal-total.js";
 import { balance } from "./rules/balance.js";
 import { legacyTemplate } from "./rules/legacy-template.js";
@@ -63,7 +64,9 @@ export function ruleFailure(name: RuleName): Finding {
  * One finding per violated equation (per column or per row); an equation with a
  * blank input is an `info` finding with `notCheckable: true` (unless
  * `options.includeNotCheckable` is `false`). `valid` is `true` when no finding
- * has severity `error`.
+ * has severity `error`. A failing rule that read a cell the parser questioned (a warning
+ * diagnostic such as `ambiguous-cell` or `extra-cell` on it) is a `warning` with
+ * `status: "uncertain"` and its `causes`, never an error against the report.
  *
  * @throws TypeError when `report` is not an object (a programming error). Any
  * malformed content of the object is reported, never thrown.
@@ -86,5 +89,5 @@ export function validateReport(report: Report, options?: ValidateOptions): Valid
       for (const f of found) findings.push(locate(report, f));
     }
   });
-  return toValidation(findings);
+  return toValidation(markUncertain(report, findings));
 }
