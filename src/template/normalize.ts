@@ -3,6 +3,7 @@
  * punctuation and numbering no longer matter.
  */
 import { toHalfWidth } from "../text/cell-value.js";
+import { boundedMemo } from "../text/bounded-memo.js";
 
 const NUMBERING = /^(?:[一二三四五六七八九十]+[、.．]|\(?[一二三四五六七八九十]+\)|[(（]?\d+[)）]|\d+[、.．])/;
 
@@ -17,19 +18,11 @@ export function foldLabel(text: string): string {
 
 /** The meaning-bearing characters of a label: folded, numbering and punctuation removed. */
 export function labelKey(text: string): string {
-  let key = keyCache.get(text);
-  if (key === undefined) {
-    key = computeLabelKey(text);
-    // labels repeat across rows, templates and reports; long narrative text does not
-    if (text.length <= 80) {
-      if (keyCache.size > 4_000) keyCache.clear();
-      keyCache.set(text, key);
-    }
-  }
-  return key;
+  return keyMemo.get(text, computeLabelKey);
 }
 
-const keyCache = new Map<string, string>();
+// labels repeat across rows, templates and reports; long narrative text does not
+const keyMemo = boundedMemo<string>(4_000);
 
 function computeLabelKey(text: string): string {
   let s = foldLabel(text);

@@ -1,6 +1,7 @@
 /**
  * Reading one cell's text as a value: a number, a blank (`null`), or text.
  */
+import { boundedMemo } from "./bounded-memo.js";
 
 /** What a cell holds. */
 export type CellValue =
@@ -39,19 +40,11 @@ const UNIT = /^(万元|元|件|条|个|项|次|起|人次|户|份)$/;
 export function readCellValue(raw: string): CellValue {
   const plain = plainInteger(raw);
   if (plain !== null) return plain;
-  let value = valueCache.get(raw);
-  if (value === undefined) {
-    value = readValue(raw);
-    // cell texts repeat (labels, blanks, small numbers); long text does not
-    if (raw.length <= 80) {
-      if (valueCache.size > 4_000) valueCache.clear();
-      valueCache.set(raw, value);
-    }
-  }
-  return value;
+  return valueMemo.get(raw, readValue);
 }
 
-const valueCache = new Map<string, CellValue>();
+// cell texts repeat (labels, blanks, small numbers); long text does not
+const valueMemo = boundedMemo<CellValue>(4_000);
 
 /** A cell that is nothing but 1–15 ASCII digits (most value cells), read without regexes. */
 function plainInteger(raw: string): CellValue | null {
