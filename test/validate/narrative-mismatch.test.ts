@@ -107,6 +107,7 @@ describe("narrative-mismatch: statements that no application came in", () => {
   });
 
   it("ignores fees, appeals and carried-over applications", () => {
+    expect.assertions(5);
     for (const text of [
       "本机关未收取政府信息依申请处理费用。",
       "全年无依申请公开信息处理费收费情况。",
@@ -207,6 +208,7 @@ describe("narrative-mismatch on the corpus texts with their expected tables", ()
   });
 
   it("finds pingtan-2023's 393 in both files, located in each source", () => {
+    expect.assertions(4);
     const e = loadExpected(corpusDir).find((x) => x.id === "pingtan-2023")!;
     for (const file of ["pingtan-2023.txt", "pingtan-2023.html"]) {
       const report = corpusReport(corpusDir, e, file);
@@ -229,6 +231,7 @@ describe("narrative-mismatch on the corpus texts with their expected tables", ()
   });
 
   it("flags seed-000 and seed-001 once their tables say applications came in", () => {
+    expect.assertions(2);
     for (const id of ["seed-000", "seed-001"]) {
       const e = loadExpected(corpusDir).find((x) => x.id === id)!;
       const broken = { ...e, values: { ...e.values, "applications.newReceived.total": 2 } };
