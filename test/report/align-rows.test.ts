@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { alignmentScore, alignRows, fillGaps, matchRowsByLabel, type RowMatch } from "../../src/report/align-rows.js";
-import { ACTIVE_ROWS, APPLICANT_COLUMNS, APPLICATION_ROWS, rowsOf, type RowSpec } from "../../src/report/templates.js";
+import { ACTIVE_ROWS, APPLICANT_COLUMNS, APPLICATION_ROWS, rowsOf, type RowSpec } from "../../src/template/templates.js";
 import { toLogicalRow, type LogicalRow } from "../../src/tables/logical-rows.js";
 import type { Cell } from "../../src/types.js";
 

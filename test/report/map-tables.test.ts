@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { mapTables, recordCell, type MappedTables } from "../../src/report/map-tables.js";
-import { APPEAL_COLUMNS, APPEAL_ROWS, APPLICANT_COLUMNS, rowsOf, templatePathList, type RowSpec, type TableTemplate } from "../../src/report/templates.js";
+import { APPEAL_COLUMNS, APPEAL_ROWS, APPLICANT_COLUMNS, rowsOf, templatePathList, type RowSpec, type TableTemplate } from "../../src/template/templates.js";
 import type { Cell, Table, TableKind } from "../../src/types.js";
 
 /** Cells are written one after the other: each gets the next offsets of an imaginary text. */

@@ -5,8 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { fc, test } from "@fast-check/vitest";
 import { buildLabelIndex, keySimilarity, labelSimilarity, similarities } from "../../src/report/match-label.js";
-import { labelKey } from "../../src/report/normalize.js";
-import { ACTIVE_ROWS, APPLICATION_ROWS, rowsOf } from "../../src/report/templates.js";
+import { labelKey } from "../../src/template/normalize.js";
+import { ACTIVE_ROWS, APPLICATION_ROWS, rowsOf } from "../../src/template/templates.js";
 
 const TABLE3 = rowsOf("applications", "2021").map((r) => r.label);
 const index = buildLabelIndex(TABLE3);
