@@ -35,7 +35,8 @@ describe("detectLayout on the corpus", () => {
   const files = listedFiles(corpusDir);
 
   it("every report file of corpus/ has a layout in its expected file", () => {
-    const data = readdirSync(corpusDir).filter((f) => f !== "README.md" && !f.endsWith(".expected.json"));
+    // PDF files are read by parseDocument, not detected as text: see test/pdf
+    const data = readdirSync(corpusDir).filter((f) => f !== "README.md" && !f.endsWith(".expected.json") && !f.endsWith(".pdf"));
     expect(data.length).toBeGreaterThan(0);
     expect(files.map((f) => f.file).sort()).toEqual(data.sort());
   });
