@@ -90,6 +90,9 @@ function describeCorpus(dir: string, all: Expected[], rules: Set<string> | null)
         it(`${file.file}: every value's location points at its cell`, () => {
           const report = read();
           const flat = flattenReport(report);
+          const tableNumbers = Object.keys(flat).filter((p) => !p.startsWith("meta.") && typeof flat[p] === "number");
+          expect(tableNumbers.length).toBeGreaterThan(0);
+          expect(tableNumbers.filter((p) => report.locations[p] === undefined)).toEqual([]);
           for (const [path, loc] of Object.entries(report.locations)) {
             expect(report.source.text.slice(loc.start, loc.end)).toContain(loc.text.trim().slice(0, 1));
             if (typeof flat[path] === "number" && loc.text !== "") expect(loc.text).toMatch(/\d/);

@@ -38,6 +38,7 @@ describe("bundles", () => {
   }
 
   it("parseDocument reaches the three format modules through dynamic imports", async () => {
+    expect.assertions(3);
     const { entry, outputs } = await entryChunk("src/document/index.ts");
     const lazy = entry.imports.filter((i) => i.kind === "dynamic-import").map((i) => i.path);
     const lazyEntries = lazy.map((path) => outputs[path]?.entryPoint ?? "");

@@ -29,6 +29,7 @@ describe("parseDocument", () => {
       { name: doc.file, bytes: readFileSync(join(FIXTURE_DIR, doc.file)), expected: expectedOf(doc), layout: "tab-rows" },
       { name: "pingtan-2023.docx", bytes: await reportDocx(fixtureDocxOptions(docxFixture)), expected: expectedOf(docxFixture), layout: "html" },
     ];
+    expect.assertions(3 * folder.length);
     for (const file of folder) {
       const report = await parseDocument(file.bytes);
       expect(report.source.layout, file.name).toBe(file.layout);

@@ -18,6 +18,7 @@ describe("readCellValue", () => {
     expect(readCellValue("22（其中修订 16 件）")).toEqual({ kind: "number", value: 22, note: "(其中修订16件)" });
   });
   it("reads blanks and text", () => {
+    expect.assertions(11);
     for (const b of ["", " ", "/", "—", "-", "无", "不适用", "\u00a0"]) expect(readCellValue(b).kind).toBe("blank");
     for (const t of ["规章", "12件申请", "1.属于国家秘密"]) expect(readCellValue(t).kind).toBe("text");
   });

@@ -180,7 +180,9 @@ describe("aligned-text: detect", () => {
   });
 
   it("scores the other layouts of the corpus near 0 and below their own layout", () => {
-    for (const { file, layout, text } of corpusFiles()) {
+    const files = corpusFiles();
+    expect(files.length).toBeGreaterThan(0);
+    for (const { file, layout, text } of files) {
       const score = alignedText.detect(text);
       expect(score, file).toBeLessThan(0.05);
       const own = layoutModule(layout as Layout);
@@ -189,6 +191,7 @@ describe("aligned-text: detect", () => {
   });
 
   it("never throws and stays in 0..1", () => {
+    expect.assertions(21);
     for (const t of ["", "   ", "- 4 -", "1    2    3", "规章     1     0", "\t\t", "\u0000"]) {
       const s = alignedText.detect(t);
       expect(s).toBeGreaterThanOrEqual(0);

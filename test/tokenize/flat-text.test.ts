@@ -242,7 +242,9 @@ describe("flat-text: detect", () => {
   });
 
   it("scores the other layouts of the corpus near 0 and below their own layout", () => {
-    for (const { file, layout, text } of corpusFiles()) {
+    const files = corpusFiles();
+    expect(files.length).toBeGreaterThan(0);
+    for (const { file, layout, text } of files) {
       const score = flatText.detect(text);
       expect(score, file).toBeLessThan(0.05);
       const own = layoutModule(layout as Layout);
@@ -251,6 +253,7 @@ describe("flat-text: detect", () => {
   });
 
   it("never throws and stays in 0..1", () => {
+    expect.assertions(21);
     for (const t of ["", "\n\n", "- 4 -", "1 2 3", "规章 1 0 0", "|||", "\u0000\u0001"]) {
       const s = flatText.detect(t);
       expect(s).toBeGreaterThanOrEqual(0);

@@ -394,6 +394,7 @@ describe.each(CORPUS)("html corpus page %s", (id) => {
   });
 
   it("expands every table to a full rectangle", () => {
+    expect(out.tables).toHaveLength(3);
     for (const table of out.tables) {
       const grid = expandSpans(table.rows);
       expect(grid.diagnostics).toEqual([]);
@@ -402,7 +403,10 @@ describe.each(CORPUS)("html corpus page %s", (id) => {
   });
 
   it("locates every cell and block in the source", () => {
-    for (const cell of out.tables.flatMap((t) => t.rows.flat())) {
+    const cells = out.tables.flatMap((t) => t.rows.flat());
+    expect(cells.length).toBeGreaterThan(0);
+    expect(out.blocks.length).toBeGreaterThan(0);
+    for (const cell of cells) {
       const slice = source.slice(cell.start, cell.end);
       if (cell.text === "") expect(slice.startsWith("<td")).toBe(true);
       else {

@@ -107,6 +107,7 @@ describe("narrative-mismatch: statements that no application came in", () => {
   });
 
   it("ignores fees, appeals and carried-over applications", () => {
+    expect.assertions(5);
     for (const text of [
       "本机关未收取政府信息依申请处理费用。",
       "全年无依申请公开信息处理费收费情况。",
@@ -207,6 +208,7 @@ describe("narrative-mismatch on the corpus texts with their expected tables", ()
   });
 
   it("finds pingtan-2023's 393 in both files, located in each source", () => {
+    expect.assertions(4);
     const e = loadExpected(corpusDir).find((x) => x.id === "pingtan-2023")!;
     for (const file of ["pingtan-2023.txt", "pingtan-2023.html"]) {
       const report = corpusReport(corpusDir, e, file);
@@ -229,6 +231,7 @@ describe("narrative-mismatch on the corpus texts with their expected tables", ()
   });
 
   it("flags seed-000 and seed-001 once their tables say applications came in", () => {
+    expect.assertions(2);
     for (const id of ["seed-000", "seed-001"]) {
       const e = loadExpected(corpusDir).find((x) => x.id === id)!;
       const broken = { ...e, values: { ...e.values, "applications.newReceived.total": 2 } };
@@ -252,24 +255,58 @@ describe("narrative-mismatch on the corpus through the parser", () => {
     "activeDisclosure.rules.inForce",
     "activeDisclosure.normativeDocuments.inForce",
   ];
+  /**
+   * Narrative cells the parser leaves blank in these files today, each with an
+   * `ambiguous-split` / `ambiguous-cell` diagnostic listing the expected value among its
+   * readings. A statement about such a cell can only be "not checkable". Any other cell
+   * read otherwise than expected, or one of these read at last, fails the test below.
+   */
+  const KNOWN_BLANK: Record<string, readonly string[]> = {
+    // glued table 2: the row 行政规范性文件 is a run of digits ("693665", "77132470",
+    // "5845546") with no sum to split it by
+    "pingtan-2021.txt": ["activeDisclosure.normativeDocuments.inForce"],
+    "pingtan-2023.txt": ["activeDisclosure.normativeDocuments.inForce"],
+    "pingtan-2025.txt": ["activeDisclosure.normativeDocuments.inForce"],
+    // table 2 rows of three cells for four columns ("| 规章 | 22 | 235 |"), the lost cells
+    // floating above the table as text
+    "shanghai-gov-2025.md": ["activeDisclosure.rules.inForce", "activeDisclosure.normativeDocuments.inForce"],
+  };
   const files = loadExpected(corpusDir).flatMap((e) => e.files.map((f) => ({ e, file: f.file })));
 
-  it.for(files.map((f) => [f.file, f] as const))("%s", ([, { e, file }], ctx) => {
+  it("names only files of the corpus among the known blanks", () => {
+    const names = new Set(files.map((f) => f.file));
+    expect(Object.keys(KNOWN_BLANK).filter((f) => !names.has(f))).toEqual([]);
+  });
+
+  it.each(files.map((f) => [f.file, f] as const))("%s", (_, { e, file }) => {
     const report = parseReport(readFileSync(join(corpusDir, file)));
+    expect(report.template).toBe(e.template);
+    expect(report.sections.length).toBeGreaterThan(0);
     const flat = flattenReport(report);
+    const known = KNOWN_BLANK[file] ?? [];
     const misread = NARRATIVE_CELLS.filter((p) => p in e.values && flat[p] !== e.values[p]);
-    if (report.template !== e.template || report.sections.length === 0 || misread.length > 0) {
-      ctx.skip(`the parser does not read ${file} yet (${misread.join(", ") || report.template})`);
+    expect(misread, "narrative cells read otherwise than expected").toEqual(known);
+    for (const p of known) {
+      expect(flat[p], p).toBeNull();
+      const honest = report.diagnostics.some(
+        (d) => (d.code === "ambiguous-split" || d.code === "ambiguous-cell") && d.path === p && d.alternatives?.some((a) => a[p] === e.values[p]),
+      );
+      expect(honest, `${p}: an ambiguity listing ${e.values[p]}`).toBe(true);
     }
     const got = validateReport(report, { rules: ["narrative-mismatch"] }).findings.map((f) => ({
       path: f.paths[0],
+      severity: f.severity,
       expected: f.expected,
       actual: f.actual,
-      statement: f.start === undefined ? null : report.source.text.slice(f.start, f.end).replace(/<[^>]*>/g, ""),
+      statement: f.notCheckable || f.start === undefined ? null : report.source.text.slice(f.start, f.end).replace(/<[^>]*>/g, ""),
     }));
     const want = e.findings
       .filter((f) => f.rule === "narrative-mismatch")
-      .map((f) => ({ path: f.paths[0], expected: f.expected, actual: f.actual, statement: "现行有效行政规范性文件393件" }));
+      .map((f) =>
+        known.includes(f.paths[0]!)
+          ? { path: f.paths[0], severity: "info", expected: f.expected, actual: null, statement: null }
+          : { path: f.paths[0], severity: "warning", expected: f.expected, actual: f.actual, statement: "现行有效行政规范性文件393件" },
+      );
     expect(got).toEqual(want);
   });
 });

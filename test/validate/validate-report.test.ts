@@ -86,6 +86,7 @@ describe("validateReport", () => {
   });
 
   it("throws a TypeError for a non-object argument only", () => {
+    expect.assertions(5);
     for (const bad of [null, undefined, 42, "report", [makeReport()]]) {
       expect(() => validateReport(bad as unknown as Report)).toThrow(TypeError);
     }
