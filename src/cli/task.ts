@@ -188,6 +188,8 @@ export function csvFixedValues(file: string, report: Report, counts: SeverityCou
     "meta.year": report.meta.year,
     "meta.organization": report.meta.organization,
     "meta.title": report.meta.title,
+    "meta.published": report.meta.published,
+    "meta.organType": report.meta.organType,
     "findings.error": counts.error,
     "findings.warning": counts.warning,
     "findings.info": counts.info,

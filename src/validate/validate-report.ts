@@ -7,6 +7,7 @@ import { locate, type ReportRule, type RuleOptions } from "./rule.js";
 import { withSnapshot } from "./snapshot.js";
 import { appealTotal } from "./rules/appeal-total.js";
 import { balance } from "./rules/balance.js";
+import { latePublication } from "./rules/late-publication.js";
 import { legacyTemplate } from "./rules/legacy-template.js";
 import { missingSection } from "./rules/missing-section.js";
 import { missingTable } from "./rules/missing-table.js";
@@ -32,6 +33,7 @@ export const REPORT_RULES: readonly ReportRule[] = [
   nonInteger,
   missingValue,
   narrativeMismatch,
+  latePublication,
 ];
 
 /** Resolves the options every rule receives. */

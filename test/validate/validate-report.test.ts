@@ -6,11 +6,12 @@ import { corpusDir, loadExpected } from "../helpers/corpus.js";
 import { makeReport } from "../helpers/make-report.js";
 
 describe("validateReport", () => {
-  it("runs the twelve report rules", () => {
+  it("runs the thirteen report rules", () => {
     expect(REPORT_RULES.map((r) => r.name).sort()).toEqual(
       [
         "appeal-total",
         "balance",
+        "late-publication",
         "legacy-template",
         "missing-section",
         "missing-table",
