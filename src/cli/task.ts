@@ -16,13 +16,14 @@ import {
   toFindingRecord,
   type FindingRecord,
 } from "./finding-format.js";
+import { reportChecks, type ReportChecks } from "./audit-checks.js";
 import { describeFsError } from "./input-files.js";
 import { LineIndex } from "./line-index.js";
 import type { HeaderLanguage, OutputFormat } from "./options.js";
 
 /** How every file of a run is processed (sent once to each worker). */
 export interface TaskConfig {
-  command: "parse" | "validate" | "series";
+  command: "parse" | "validate" | "series" | "audit";
   format: OutputFormat;
   header: HeaderLanguage;
   includeText: boolean;
@@ -67,8 +68,10 @@ export interface TaskResult {
   output: string;
   organization: string | null;
   year: number | null;
-  /** For `series`: the report without its text, locations and diagnostics. */
+  /** For `series` and `audit`: the report without its text, locations and diagnostics (see {@link slimReport}). */
   report?: Report;
+  /** For `audit`: the checks of the report on its own. */
+  checks?: ReportChecks;
 }
 
 /** Process one file. Never rejects: read errors and library errors become results. */
@@ -156,6 +159,7 @@ function reportResult(input: TaskInput, report: Report, validation: Validation |
   if (config.command === "parse") result.output = parseOutput(input.file, report, counts, config);
   else if (config.command === "validate") result.output = validateOutput(input.file, report, validation, config);
   else if (result.outcome === "report") result.report = slimReport(report);
+  if (config.command === "audit") result.checks = reportChecks(input.file, report, validation);
   return result;
 }
 
@@ -228,11 +232,14 @@ function validateText(file: string, report: Report, records: FindingRecord[], co
   return records.map((r) => formatFindingText(r, colors)).join("");
 }
 
-/** A report reduced to what cross-year rules read: no text, no locations, no diagnostics. */
+/** The narrative sections `repeated-text` compares (一、五、六). */
+const NARRATIVE_SECTIONS = new Set([1, 5, 6]);
+
+/** A report reduced to what cross-year rules read: no text, no locations, no diagnostics; only the narrative sections. */
 export function slimReport(report: Report): Report {
   return {
     ...report,
-    sections: [],
+    sections: report.sections.filter((s) => NARRATIVE_SECTIONS.has(s.number)),
     locations: {},
     diagnostics: [],
     source: { ...report.source, text: "" },
