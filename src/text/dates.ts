@@ -118,3 +118,34 @@ export function parseDate(text: string): string | null {
   if (typeof text !== "string") return null;
   return findDates(text)[0]?.date ?? null;
 }
+
+/** Hours east of UTC of China Standard Time, the zone of the documents this library reads. */
+const CHINA_OFFSET_MINUTES = 8 * 60;
+
+/**
+ * The calendar day of a file's timestamp: a PDF date (`D:20250120093000+08'00'`) or a
+ * W3C date-time of a DOCX's properties (`2025-01-20T01:30:00Z`). A timestamp with a zone is
+ * read as the day in China Standard Time (UTC+8); one without a zone as written. `null` when
+ * the text is neither form or not a real day.
+ */
+export function fileTimestampDate(raw: string): string | null {
+  if (typeof raw !== "string") return null;
+  const pdf = /^\s*D:(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})?(\d{2})?)?(?:([Zz])|([+-])(\d{2})'?(\d{2})?'?)?/.exec(raw);
+  const w3c = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T\s](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:([Zz])|([+-])(\d{2}):?(\d{2})?)?)?/.exec(raw);
+  const m = pdf ?? w3c;
+  if (!m) return null;
+  const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map((v) => (v === undefined ? 0 : Number(v))) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (isoDate(year, month, day) === null) return null;
+  const zoned = m[7] !== undefined || m[8] !== undefined;
+  if (!zoned || m[4] === undefined) return isoDate(year, month, day);
+  const offset = m[7] !== undefined ? 0 : (m[8] === "-" ? -1 : 1) * (Number(m[9]) * 60 + Number(m[10] ?? 0));
+  const utc = Date.UTC(year, month - 1, day, hour, minute) - offset * 60_000;
+  const china = new Date(utc + CHINA_OFFSET_MINUTES * 60_000);
+  return isoDate(china.getUTCFullYear(), china.getUTCMonth() + 1, china.getUTCDate());
+}

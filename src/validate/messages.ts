@@ -199,6 +199,14 @@ export function lateNotCheckableMessage(missing: readonly string[]): string {
   );
 }
 
+/** `late-publication` when only the file's creation date is known, and it is within the deadline. */
+export function fileDateNotCheckableMessage(created: string, deadline: string): string {
+  return join(
+    `无法核对发布时限：正文未写明发布日期，文件创建于${created}（期限${deadline}），实际发布日期不详`,
+    `late-publication: not checkable: the text states no publication date; the file was created on ${created} (deadline ${deadline}), when it was published is not known`,
+  );
+}
+
 function percent(share: number): string {
   return `${(Math.round(share * 1000) / 10).toFixed(1)}%`;
 }

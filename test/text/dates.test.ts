@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dateAtStart, findDates, hanNumber, isoDate, parseDate } from "../../src/text/dates.js";
+import { dateAtStart, fileTimestampDate, findDates, hanNumber, isoDate, parseDate } from "../../src/text/dates.js";
 
 describe("parseDate", () => {
   it.each([
@@ -58,5 +58,22 @@ describe("date helpers", () => {
     expect(found.map((d) => text.slice(d.start, d.end))).toEqual(["2025年1月20日", "二〇二五年一月二十二日"]);
     expect(dateAtStart("  2024-03-08 15:34")).toEqual({ date: "2024-03-08", start: 2, end: 12 });
     expect(dateAtStart("见 2024-03-08")).toBeNull();
+  });
+});
+
+describe("fileTimestampDate", () => {
+  it("reads PDF dates and W3C date-times, zoned ones as the day in China (UTC+8)", () => {
+    expect(fileTimestampDate("D:20250120093000+08'00'")).toBe("2025-01-20");
+    expect(fileTimestampDate("D:20250120203000Z")).toBe("2025-01-21");
+    expect(fileTimestampDate("D:20250120233000-05'00'")).toBe("2025-01-21");
+    expect(fileTimestampDate("D:20250120")).toBe("2025-01-20");
+    expect(fileTimestampDate("2025-01-20T01:30:00Z")).toBe("2025-01-20");
+    expect(fileTimestampDate("2025-01-20T20:30:00.123Z")).toBe("2025-01-21");
+    expect(fileTimestampDate("2025-01-20")).toBe("2025-01-20");
+  });
+
+  it("gives null for what is not a timestamp or not a real day", () => {
+    expect(["2025-02-30T00:00:00Z", "D:2025", "junk", ""].map(fileTimestampDate)).toEqual([null, null, null, null]);
+    expect(fileTimestampDate(null as unknown as string)).toBeNull();
   });
 });

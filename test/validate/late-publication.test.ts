@@ -91,3 +91,20 @@ describe("checkLatePublication", () => {
     expect(validateReport({ ...makeReport(), meta: null } as never).findings.some((f) => f.rule === "late-publication")).toBe(true);
   });
 });
+
+describe("late-publication with the file's creation date", () => {
+  const fromFile = (published: string) => ({
+    ...makeReport({}, { year: 2022, published }),
+    diagnostics: [{ code: "published-from-file" as const, severity: "info" as const, message: "", path: "meta.published" }],
+  });
+
+  it("warns when even the file was made after the deadline", () => {
+    expect(checkLatePublication(fromFile("2023-02-10"), opts)).toEqual([expect.objectContaining({ severity: "warning", actual: "2023-02-10" })]);
+  });
+
+  it("cannot tell when the file was made in time (it may have been published later)", () => {
+    const findings = checkLatePublication(fromFile("2023-01-10"), opts);
+    expect(findings).toEqual([expect.objectContaining({ severity: "info", notCheckable: true, expected: "2023-01-31", actual: "2023-01-10" })]);
+    expect(checkLatePublication(fromFile("2023-01-10"), { includeNotCheckable: false })).toEqual([]);
+  });
+});

@@ -4,7 +4,7 @@
  * people's government's report by 3月31日. A township's report has no statutory date.
  */
 import type { Finding, OrganType, Report } from "../../types.js";
-import { lateNotCheckableMessage, latePublicationMessage } from "../messages.js";
+import { fileDateNotCheckableMessage, lateNotCheckableMessage, latePublicationMessage } from "../messages.js";
 import { isObject, type ReportRule, type RuleOptions } from "../rule.js";
 
 /** The deadline of each kind of organ, as month and day of the year after the report's year. */
@@ -28,6 +28,12 @@ function isDate(value: unknown): value is string {
   return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value);
 }
 
+/** True when `meta.published` is the file's creation date, not a date the text states (a `published-from-file` diagnostic). */
+function fromFile(report: Report): boolean {
+  const diagnostics: unknown = report.diagnostics;
+  return Array.isArray(diagnostics) && diagnostics.some((d) => isObject(d) && d.code === "published-from-file");
+}
+
 function isOrganType(value: unknown): value is OrganType {
   return value === "government" || value === "township" || value === "department";
 }
@@ -36,7 +42,9 @@ function isOrganType(value: unknown): value is OrganType {
  * One warning when `meta.published` is after the deadline (`expected` the deadline, `actual`
  * the date; paths `["meta.published", "meta.year", "meta.organType"]`). No finding for a township,
  * a report published in time, a report that is not of the 2019/2021 template or on a year before
- * 2019; an `info` not-checkable finding when the date, the year or the organ's kind is unknown.
+ * 2019; an `info` not-checkable finding when the date, the year or the organ's kind is unknown,
+ * and when the date is only the file's creation date (a `published-from-file` diagnostic) and
+ * within the deadline (the file was made in time; when it was published is not known).
  */
 export function checkLatePublication(report: Report, options: RuleOptions): Finding[] {
   if (report.template !== "2021" && report.template !== "2019") return [];
@@ -57,7 +65,22 @@ export function checkLatePublication(report: Report, options: RuleOptions): Find
     ];
   }
   const deadline = publicationDeadline(year, organType);
-  if (deadline === null || published <= deadline) return [];
+  if (deadline === null) return [];
+  if (published <= deadline) {
+    // a file made in time may still have been published late: only a late file proves lateness
+    if (!fromFile(report) || !options.includeNotCheckable) return [];
+    return [
+      {
+        rule: "late-publication",
+        severity: "info",
+        message: fileDateNotCheckableMessage(published, deadline),
+        paths: [...PATHS],
+        expected: deadline,
+        actual: published,
+        notCheckable: true,
+      },
+    ];
+  }
   return [
     {
       rule: "late-publication",
