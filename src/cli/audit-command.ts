@@ -275,9 +275,13 @@ function rowCsv(row: AuditRow): string {
   return csvLine(AUDIT_CSV_COLUMNS.map((c) => values[c]));
 }
 
-/** `passed/checked`, with the not-checkable count when there is one: `3/4 (1 unknown)`. */
+/**
+ * `passed/checked`, with the not-checkable count when there is one: `3/4`, `3/4 (1 unknown)`,
+ * `0/0 (2 unknown)`; `–` when the check applied to no report.
+ */
 export function describeCounts(counts: OutcomeCounts): string {
   const checked = counts.pass + counts.fail;
+  if (checked === 0 && counts.unknown === 0) return "–";
   return `${counts.pass}/${checked}${counts.unknown > 0 ? ` (${counts.unknown} unknown)` : ""}`;
 }
 

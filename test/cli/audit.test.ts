@@ -95,6 +95,16 @@ describe("xxgk audit corpus", () => {
   });
 });
 
+describe("docs/audit.md", () => {
+  it("shows the output the command gives for its worked example", async () => {
+    const doc = readFileSync(join(CORPUS, "..", "docs", "audit.md"), "utf8");
+    const block = /```console\n\$ xxgk (audit [^\n]+)\n([\s\S]*?)```/.exec(doc);
+    expect(block).not.toBeNull();
+    const run = await runCli(main, block![1]!.split(/\s+/));
+    expect(run.stdout).toBe(block![2]);
+  });
+});
+
 describe("xxgk audit on constructed variants", () => {
   it("tells the timely copy from the late one, leaves the township out, and finds the copied narrative", async () => {
     const run = await runCli(main, ["audit", dir, "--format", "csv", "--quiet"]);
