@@ -52,16 +52,23 @@ export function findPublished(
   );
 }
 
-/** The first block with `label` followed by a date. */
+/**
+ * The first block with `label` followed by a date — in the same block, or at the start of the
+ * next one when the label ends its block (`<td>发布日期：</td><td>2025-01-20</td>`).
+ */
 function labelled(text: string, blocks: readonly TextBlock[], label: RegExp, from: PublishedSource): PublishedDate | null {
-  for (const block of blocks) {
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
     const t = block.text;
     label.lastIndex = 0;
     for (let m = label.exec(t); m; m = label.exec(t)) {
-      const found = dateAtStart(t.slice(m.index + m[0].length));
-      if (found === null) continue;
-      const written = t.slice(m.index + m[0].length + found.start, m.index + m[0].length + found.end);
-      return located(text, block, written, m.index + m[0].length + found.start, found.date, from);
+      const after = m.index + m[0].length;
+      const found = dateAtStart(t.slice(after));
+      if (found !== null) return located(text, block, t.slice(after + found.start, after + found.end), after + found.start, found.date, from);
+      const next = blocks[i + 1];
+      if (next === undefined || t.slice(after).trim() !== "") continue;
+      const below = dateAtStart(next.text);
+      if (below !== null) return located(text, next, next.text.slice(below.start, below.end), below.start, below.date, from);
     }
   }
   return null;

@@ -80,6 +80,25 @@ describe("meta.published", () => {
     expect(html.slice(loc.start, loc.end)).toBe("二〇二六年一月二十日");
   });
 
+  it.each([
+    [
+      "a gov.cn table of fields",
+      "<table><tr><td><b>发文机关：</b></td><td>测试市人民政府</td><td><b>成文日期：</b></td><td>2026年01月20日</td></tr><tr><td><b>发布日期：</b></td><td>2026年01月22日</td></tr></table>",
+      "2026-01-22",
+      "2026年01月22日",
+    ],
+    ["a label and a date in spans", '<div class="info"><span>发布日期：</span><span>2026-01-23</span></div>', "2026-01-23", "2026-01-23"],
+    ["a label ending its block, the date in the next", '<div class="info"><span>发布时间：</span></div><div>2026/1/24 09:30</div>', "2026-01-24", "2026/1/24"],
+  ])("reads the 发布日期 field of a web page: %s", (_what, fields, date, written) => {
+    const html = read("hangzhou-style-2025.html").replace("<body>", `<body>${fields}`);
+    expect(html).toContain(fields);
+    const report = parseReport(html);
+    expect(report.template).toBe("2021");
+    expect(report.meta.published).toBe(date);
+    const loc = report.locations["meta.published"]!;
+    expect(html.slice(loc.start, loc.end)).toBe(written);
+  });
+
   it("falls back on the file's creation date only when the text has none, and says so", () => {
     const tokens = { layout: "flat-text" as const, tables: [], blocks: [{ text: "正文", start: 0, end: 2 }], diagnostics: [] };
     const source = { layout: null, confidence: 0, encoding: null, encodingReason: null, created: "2024-02-01" };
