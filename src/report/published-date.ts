@@ -31,6 +31,8 @@ const PAGE_META = /<meta\b[^>]*?\bname\s*=\s*["']?(?:PubDate|pubdate|publishdate
 const CONTENT = /\bcontent\s*=\s*["']([^"']*)["']/iu;
 /** What may stand before the date in a signature line: the organ's name. */
 const SIGNATURE_LEAD = /^[\u4e00-\u9fa5（）()、\s]{0,40}$/u;
+/** Words of a period or a statement, not of a signature (`统计截至2024年12月31日`, `期限为2024年…`). */
+const NOT_SIGNATURE = /[至止为于到是在起自从]\s*$|统计|期限|时限|截至|截止|期间|以来/u;
 const SIGNATURE_DATE = new RegExp(`${DATE_SOURCE}\\s*$`, "u");
 
 /**
@@ -102,7 +104,8 @@ function signature(text: string, blocks: readonly TextBlock[], sections: readonl
     const t = block.text.replace(/\s+$/u, "");
     if (t.length > 80) continue;
     const m = SIGNATURE_DATE.exec(t);
-    if (!m || !SIGNATURE_LEAD.test(t.slice(0, m.index))) continue;
+    const lead = m ? t.slice(0, m.index) : "";
+    if (!m || !SIGNATURE_LEAD.test(lead) || NOT_SIGNATURE.test(lead)) continue;
     const found = findDates(t.slice(m.index))[0];
     if (found === undefined) continue;
     const written = t.slice(m.index + found.start, m.index + found.end);

@@ -51,6 +51,7 @@ describe("meta.published", () => {
     ["\n湛河区交通局\n二〇二三年一月二十日\n", "2023-01-20", "二〇二三年一月二十日"],
     ["\n湛河区交通局  2023 年 3 月 5 日\n", "2023-03-05", "2023 年 3 月 5 日"],
     ["\n2023/1/9\n", "2023-01-09", "2023/1/9"],
+    ["\n于都县自然资源局\n2023年1月9日\n", "2023-01-09", "2023年1月9日"],
   ])("reads the date under the closing signature (%j)", (signature, date, written) => {
     const text = read("seed-003.txt") + signature;
     expect(parseReport(text).meta.published).toBe(date);
@@ -67,6 +68,9 @@ describe("meta.published", () => {
   it("does not take a date of the narrative (统计期限) for the publication date", () => {
     const report = parseReport(read("seed-002.txt"));
     expect(report.meta.published).toBeNull();
+    for (const ending of ["\n数据统计截至2022年12月31日\n", "\n本报告数据统计至2022年12月31日\n", "\n统计期间为2022年12月31日\n"]) {
+      expect(parseReport(read("seed-003.txt") + ending).meta.published, ending).toBeNull();
+    }
   });
 
   it("reads a signature under the last paragraph of an HTML report", () => {
