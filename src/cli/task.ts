@@ -137,6 +137,7 @@ export function brokenResult(input: TaskInput, outcome: TaskOutcome, error: stri
 }
 
 function brokenOutput(file: string, error: string, config: TaskConfig): string {
+  if (config.command === "audit") return ""; // the audit's row of the file says it
   const firstLine = error.split("\n")[0]!;
   if (config.format === "csv") return config.command === "parse" ? reportCsvRow({ file, unreadable: firstLine }) : "";
   if (config.format === "json" || config.format === "ndjson") {

@@ -134,6 +134,19 @@ describe("xxgk audit on constructed variants", () => {
     expect(json.code).toBe(1);
   });
 
+  it("gives an unreadable file its row, keeps the JSON whole, and exits 1", async () => {
+    const missing = join(dir, "no-such-report.txt");
+    const run = await runCli(main, ["audit", join(dir, "a", "timely.txt"), missing, "--format", "json", "--quiet"]);
+    const result = JSON.parse(run.stdout) as { reports: Array<{ file: string; status: string; note: string | null }>; overall: { files: number } };
+    expect(result.reports.map((r) => [r.file, r.status])).toEqual([
+      [join(dir, "a", "timely.txt"), "report"],
+      [missing, "unreadable"],
+    ]);
+    expect(result.reports[1]!.note).toMatch(/ENOENT|no such file/i);
+    expect(result.overall.files).toBe(2);
+    expect(run.code).toBe(1);
+  });
+
   it("labels the CSV columns in Chinese with --header zh", async () => {
     const run = await runCli(main, ["audit", join(dir, "a"), "--format", "csv", "--header", "zh", "--quiet"]);
     expect(run.stdout.split("\n")[0]).toMatch(/^类别,文件,机关,年度,机关类型,模板,发布日期,公布期限,按时公布,/);
