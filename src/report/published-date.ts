@@ -5,7 +5,7 @@
  */
 import type { Section } from "../types.js";
 import type { TextBlock } from "../tokenize/types.js";
-import { DATE_SOURCE, dateAtStart, findDates } from "../text/dates.js";
+import { DATE_SOURCE, dateAt, dateAtStart, findDates } from "../text/dates.js";
 
 /** Where a publication date was read. */
 export type PublishedSource = "field" | "page-meta" | "written" | "signature";
@@ -27,7 +27,7 @@ const WRITTEN_LABELS = /成文日期\s*[:：]?\s*/gu;
 /** A bare label, read only above the report (the page's article header: `来源：… 时间：2024-03-08`). */
 const BARE_LABELS = /(?<![\u4e00-\u9fa5])(?:时间|日期)\s*[:：]\s*/gu;
 /** `<meta name="PubDate" content="2024-03-08 15:34">` (the attribute order varies). */
-const PAGE_META = /<meta\b[^>]*?\bname\s*=\s*["']?(?:PubDate|pubdate|publishdate|firstpublishedtime|og:release_date|article:published_time)["']?[^>]*>/giu;
+const PAGE_META = /<meta\b[^>]{0,300}?\bname\s*=\s*["']?(?:PubDate|pubdate|publishdate|firstpublishedtime|og:release_date|article:published_time)["']?[^>]{0,300}>/giu;
 const CONTENT = /\bcontent\s*=\s*["']([^"']*)["']/iu;
 /** What may stand before the date in a signature line: the organ's name. */
 const SIGNATURE_LEAD = /^[\u4e00-\u9fa5（）()、\s]{0,40}$/u;
@@ -65,10 +65,10 @@ function labelled(text: string, blocks: readonly TextBlock[], label: RegExp, fro
     label.lastIndex = 0;
     for (let m = label.exec(t); m; m = label.exec(t)) {
       const after = m.index + m[0].length;
-      const found = dateAtStart(t.slice(after));
-      if (found !== null) return located(text, block, t.slice(after + found.start, after + found.end), after + found.start, found.date, from);
+      const found = dateAt(t, after);
+      if (found !== null) return located(text, block, t.slice(found.start, found.end), found.start, found.date, from);
       const next = blocks[i + 1];
-      if (next === undefined || t.slice(after).trim() !== "") continue;
+      if (next === undefined || t.length - after > 200 || t.slice(after).trim() !== "") continue;
       const below = dateAtStart(next.text);
       if (below !== null) return located(text, next, next.text.slice(below.start, below.end), below.start, below.date, from);
     }

@@ -95,18 +95,25 @@ export function findDates(text: string): DateMatch[] {
   return out;
 }
 
+const AT = new RegExp(`\\s*${DATE_SOURCE}`, "uy");
+
 /**
- * The date a text starts with (after spaces), as `YYYY-MM-DD`, with its span; `null` when
- * the text does not start with one.
+ * The date written at `index` of `text` (after spaces), as `YYYY-MM-DD`, with its span in
+ * `text`; `null` when none starts there. Reads only from `index` on (no copy of the text).
  */
-export function dateAtStart(text: string): DateMatch | null {
-  const re = new RegExp(`^\\s*${DATE_SOURCE}`, "u");
-  const m = re.exec(text);
+export function dateAt(text: string, index: number): DateMatch | null {
+  AT.lastIndex = index;
+  const m = AT.exec(text);
   if (!m) return null;
   const date = dateOfMatch(m);
   if (date === null) return null;
   const lead = m[0].length - m[0].trimStart().length;
-  return { date, start: m.index + lead, end: m.index + m[0].length };
+  return { date, start: index + lead, end: index + m[0].length };
+}
+
+/** The date a text starts with (after spaces), with its span; `null` when it does not start with one. */
+export function dateAtStart(text: string): DateMatch | null {
+  return dateAt(text, 0);
 }
 
 /**
