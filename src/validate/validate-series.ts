@@ -37,7 +37,7 @@ export function consecutivePairs(reports: readonly Report[]): ReportPair[] {
  * carriedForward = year N+1's carriedOver, per column), `in-force` (2021
  * template: inForce(N) = inForce(N−1) + issued(N) − repealed(N)), `repeated-text`
  * (the share of year N's narrative sentences, numbers left out, found in year N−1:
- * a `warning` above 50 %, else an `info` with the share) and `year-over-year` (`info`:
+ * always an `info` with the share, and a `warning` above 50 %) and `year-over-year` (`info`:
  * a headline count — applications received, licensing, punishment decisions — that
  * grew more than 5× or fell below a fifth). Reports are sorted by `meta.year`; only
  * consecutive years are compared, and reports without a year are left out. Findings

@@ -29,6 +29,7 @@ describe("repeated-text on corpus reports", () => {
     const findings = repeated([copy, lastYear]);
     expect(findings).toEqual([
       expect.objectContaining({ severity: "warning", reports: [2023, 2024], paths: ["sections"], expected: 0.5, actual: 1 }),
+      expect.objectContaining({ severity: "info", reports: [2023, 2024], paths: ["sections"], expected: 0.5, actual: 1 }),
     ]);
     expect(findings[0]!.message).toContain(`${sentences}句中有${sentences}句`);
   });
@@ -72,12 +73,14 @@ describe("checkRepeatedText", () => {
     expect(narrativeSentences(wrapped)[0]).toBe("本机关坚持以人民为中心的发展思想,认真贯彻落实政府信息公开条例的各项要求");
   });
 
-  it("warns above half, informs at half or below", () => {
+  it("always gives the share as info, and warns above half", () => {
     const a = makeReport({}, { year: 2022, sections: text("今年共收到申请12件，全部按时答复。") });
     const same = makeReport({}, { year: 2023, sections: text("今年共收到申请30件，全部按时答复。") });
     const half = makeReport({}, { year: 2023, sections: { ...text("今年的工作重点转向政务公开标准化建设。"), 6: "另有一项事项需要专门说明清楚。" } });
     const sameFinding = checkRepeatedText({ earlier: a, later: same, years: [2022, 2023] }, opts);
-    expect(sameFinding).toEqual([expect.objectContaining({ severity: "warning", actual: 1 })]);
+    expect(sameFinding).toEqual([expect.objectContaining({ severity: "warning", actual: 1 }), expect.objectContaining({ severity: "info", actual: 1 })]);
+    expect(sameFinding[0]!.message).toContain("超过50%");
+    expect(sameFinding[1]!.message).not.toContain("超过50%");
     const halfFinding = checkRepeatedText({ earlier: a, later: half, years: [2022, 2023] }, opts);
     expect(halfFinding).toEqual([expect.objectContaining({ severity: "info", actual: 0.333 })]);
     expect(halfFinding[0]!.notCheckable).toBeUndefined();

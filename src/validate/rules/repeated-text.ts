@@ -94,33 +94,33 @@ export function repeatedShare(earlier: readonly string[], later: readonly string
 }
 
 /**
- * One finding per pair of years: a `warning` when more than half of year N's sentences are
- * year N−1's, else an `info`; `actual` is the share (0..1, three decimals), `expected` the
- * limit 0.5, paths `["sections"]`, `reports` `[N−1, N]`. Not checkable (info) when either
- * year has no sentence to compare.
+ * Per pair of years, always an `info` with the share of year N's sentences found in year N−1
+ * (`actual`, 0..1, three decimals; `expected` the limit 0.5), and before it a `warning` with the
+ * same figures when the share is above half. Paths `["sections"]`, `reports` `[N−1, N]`. Not
+ * checkable (one info) when either year has no sentence to compare.
  */
 export function checkRepeatedText(pair: ReportPair, options: RuleOptions): Finding[] {
   const { earlier, later, years } = pair;
   if (!hasNarrative(earlier) || !hasNarrative(later)) return [];
   const before = narrativeSentences(earlier);
   const after = narrativeSentences(later);
-  const base = { rule: "repeated-text" as const, paths: ["sections"], reports: [...years] };
+  const base = { rule: "repeated-text" as const, reports: [...years] };
   if (before.length === 0 || after.length === 0) {
     if (!options.includeNotCheckable) return [];
     const empty = [...(before.length === 0 ? [years[0]] : []), ...(after.length === 0 ? [years[1]] : [])];
-    return [{ ...base, severity: "info", message: repeatedNotCheckableMessage(empty), notCheckable: true }];
+    return [{ ...base, paths: ["sections"], severity: "info", message: repeatedNotCheckableMessage(empty), notCheckable: true }];
   }
   const { repeated, total, share } = repeatedShare(before, after);
   const over = share > REPEATED_SHARE_LIMIT;
-  return [
-    {
-      ...base,
-      severity: over ? "warning" : "info",
-      message: repeatedTextMessage(years[0], years[1], repeated, total, share, over),
-      expected: REPEATED_SHARE_LIMIT,
-      actual: Math.round(share * 1000) / 1000,
-    },
-  ];
+  const finding = (severity: "warning" | "info"): Finding => ({
+    ...base,
+    paths: ["sections"],
+    severity,
+    message: repeatedTextMessage(years[0], years[1], repeated, total, share, severity === "warning"),
+    expected: REPEATED_SHARE_LIMIT,
+    actual: Math.round(share * 1000) / 1000,
+  });
+  return over ? [finding("warning"), finding("info")] : [finding("info")];
 }
 
 /** The `repeated-text` rule. */
