@@ -84,6 +84,7 @@ export type DiagnosticCode =
   | "repaired-by-arithmetic"
   | "overlapping-span"
   | "truncated"
+  | "published-from-file"
   | "internal-error";
 
 /** A note about the input collected while parsing. Parsing never throws on bad input. */
@@ -208,11 +209,27 @@ export interface Appeals {
   litigationAfterReview: AppealCounts;
 }
 
+/**
+ * The kind of organ that made the report (it sets the deadline of 条例第四十九条):
+ * a people's government at county level or above, or its 办公厅/办公室 reporting for it
+ * (`"government"`); a 乡、镇 or 街道 (`"township"`); any other organ (`"department"`).
+ */
+export type OrganType = "government" | "township" | "department";
+
 /** Metadata of the report. */
 export interface ReportMeta {
   title: string | null;
   organization: string | null;
   year: number | null;
+  /**
+   * The publication date as `YYYY-MM-DD`: from a 发布日期/发布时间 field of the web page, its
+   * `<meta name="PubDate">`, a 成文日期 field, or the date under the closing signature; a PDF's or
+   * DOCX's creation date only when the text has none (then a `published-from-file` diagnostic says
+   * so). `null` when none is found. Its span is `locations["meta.published"]` when read from the text.
+   */
+  published: string | null;
+  /** The kind of organ, from `organization`; `null` when the name does not tell. */
+  organType: OrganType | null;
 }
 
 /** What the parser read, and how. */
@@ -267,7 +284,10 @@ export type RuleName =
   | "legacy-template"
   | "narrative-mismatch"
   | "carry-over"
-  | "in-force";
+  | "in-force"
+  | "late-publication"
+  | "repeated-text"
+  | "year-over-year";
 
 /** One validation finding, shaped like valibot's issues. */
 export interface Finding {

@@ -1,11 +1,12 @@
 /// <reference types="node" />
 /**
- * `xxgk parse`, `xxgk validate` and `xxgk series`: stream the inputs through the
+ * `xxgk parse`, `xxgk validate`, `xxgk series` and `xxgk audit`: stream the inputs through the
  * worker pool, write each file's output in input order, show progress, and end
  * with a summary on stderr and the exit code.
  */
 import { availableParallelism } from "node:os";
 import type { Writable } from "node:stream";
+import { AuditCollector, formatAudit, hasErrors } from "./audit-command.js";
 import { BatchSummary } from "./batch-summary.js";
 import { reportCsvHeader } from "./csv.js";
 import { findingCsvHeader } from "./finding-format.js";
@@ -67,14 +68,14 @@ class ChunkWriter {
   }
 }
 
-/** Run `parse`, `validate` or `series`. Resolves with the exit code. */
+/** Run `parse`, `validate`, `series` or `audit`. Resolves with the exit code. */
 export async function runBatchCommand(options: CliOptions, environment: CliEnvironment): Promise<number> {
   const command = options.command;
   if (command === "tables") throw new Error("runBatchCommand does not run tables");
   const started = Date.now();
   const single = await isSingleFileInput(options.inputs);
   const format = defaultFormat(options, single);
-  const jsonArray = format === "json" && (command !== "parse" || !single);
+  const jsonArray = format === "json" && command !== "audit" && (command !== "parse" || !single);
   const config: TaskConfig = {
     command,
     format,
@@ -94,8 +95,9 @@ export async function runBatchCommand(options: CliOptions, environment: CliEnvir
 
   const summary = new BatchSummary();
   const series = command === "series" ? new SeriesCollector() : null;
+  const audit = command === "audit" ? new AuditCollector() : null;
   let errorFindings = 0;
-  await writer.start(command === "series" ? "" : prologue(command, format, options));
+  await writer.start(command === "series" || command === "audit" ? "" : prologue(command, format, options));
   const jobs = Math.max(1, Math.min(options.jobs, availableParallelism() * 4));
   const runner = createRunner(environment.workerScript, config, jobs, options.timeoutMs);
   try {
@@ -107,6 +109,7 @@ export async function runBatchCommand(options: CliOptions, environment: CliEnvir
         errorFindings += result.counts.error;
         if (result.error !== undefined) warn(`${result.file}: ${brokenLabel(result)}: ${result.error}`);
         if (series !== null && result.report !== undefined) series.add(result.file, result.report);
+        if (audit !== null) audit.add(result);
         return writer.write(result.output);
       },
     });
@@ -114,6 +117,11 @@ export async function runBatchCommand(options: CliOptions, environment: CliEnvir
     await runner.close();
   }
   if (series !== null) errorFindings = await writeSeries(series, config, options, writer, warn);
+  if (audit !== null) {
+    const result = audit.result();
+    await sink.write(formatAudit(result, format, { header: options.header, bom: options.bom, color: config.color }));
+    errorFindings = hasErrors(result) ? 1 : 0;
+  }
   await writer.finish();
   progress.clear();
   if (summary.files === 0) {

@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import type { Severity } from "../types.js";
 
 /** The subcommands of `xxgk`. */
-export type Command = "parse" | "validate" | "tables" | "series";
+export type Command = "parse" | "validate" | "tables" | "series" | "audit";
 
 /** Output formats; which ones a command accepts is checked by {@link parseCommandLine}. */
 export type OutputFormat = "json" | "ndjson" | "csv" | "text";
@@ -66,6 +66,7 @@ const FORMATS: Record<Command, readonly OutputFormat[]> = {
   validate: ["text", "json", "ndjson", "csv"],
   tables: ["text", "json"],
   series: ["text", "json", "ndjson", "csv"],
+  audit: ["text", "json", "ndjson", "csv"],
 };
 
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
@@ -78,13 +79,14 @@ Usage:
   xxgk validate <inputs…>  arithmetic and completeness findings of each report
   xxgk tables <input>      the raw table grids of one report (to debug a layout)
   xxgk series <inputs…>    cross-year checks, reports grouped by organization
+  xxgk audit <inputs…>     an evaluator's checklist per report, summed up per organ
 
 Inputs are files, folders (searched recursively), glob patterns ("reports/**/*.html")
 or - for standard input.
 
 Options:
   -f, --format FORMAT   parse: json | ndjson | csv (default json for one file, ndjson for more)
-                        validate, series: text | json | ndjson | csv (default text)
+                        validate, series, audit: text | json | ndjson | csv (default text)
                         tables: text | json (default text)
   -o, --out FILE        write to FILE instead of standard output
       --header LANG     CSV column labels: en (model paths, default) | zh (Chinese labels)
@@ -103,8 +105,8 @@ Options:
   -h, --help            this text
   -v, --version         the version
 
-Exit codes: 0 done; 1 validate/series found an error-severity finding, or a file could not
-be read; 2 usage error (unknown option, no input).`;
+Exit codes: 0 done; 1 validate/series/audit found an error-severity finding, or a file could
+not be read; 2 usage error (unknown option, no input).`;
 
 const OPTION_SPEC = {
   format: { type: "string", short: "f" },
@@ -146,8 +148,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
 }
 
 function readCommand(word: string): Command {
-  if (word === "parse" || word === "validate" || word === "tables" || word === "series") return word;
-  throw new UsageError(`unknown command "${word}" (expected parse, validate, tables or series)`);
+  if (word === "parse" || word === "validate" || word === "tables" || word === "series" || word === "audit") return word;
+  throw new UsageError(`unknown command "${word}" (expected parse, validate, tables, series or audit)`);
 }
 
 function checkInputs(command: Command, inputs: string[]): void {

@@ -16,13 +16,14 @@ import {
   toFindingRecord,
   type FindingRecord,
 } from "./finding-format.js";
+import { reportChecks, type ReportChecks } from "./audit-checks.js";
 import { describeFsError } from "./input-files.js";
 import { LineIndex } from "./line-index.js";
 import type { HeaderLanguage, OutputFormat } from "./options.js";
 
 /** How every file of a run is processed (sent once to each worker). */
 export interface TaskConfig {
-  command: "parse" | "validate" | "series";
+  command: "parse" | "validate" | "series" | "audit";
   format: OutputFormat;
   header: HeaderLanguage;
   includeText: boolean;
@@ -67,8 +68,10 @@ export interface TaskResult {
   output: string;
   organization: string | null;
   year: number | null;
-  /** For `series`: the report without its text, locations and diagnostics. */
+  /** For `series` and `audit`: the report without its text, locations and diagnostics (see {@link slimReport}). */
   report?: Report;
+  /** For `audit`: the checks of the report on its own. */
+  checks?: ReportChecks;
 }
 
 /** Process one file. Never rejects: read errors and library errors become results. */
@@ -134,6 +137,7 @@ export function brokenResult(input: TaskInput, outcome: TaskOutcome, error: stri
 }
 
 function brokenOutput(file: string, error: string, config: TaskConfig): string {
+  if (config.command === "audit") return ""; // the audit's row of the file says it
   const firstLine = error.split("\n")[0]!;
   if (config.format === "csv") return config.command === "parse" ? reportCsvRow({ file, unreadable: firstLine }) : "";
   if (config.format === "json" || config.format === "ndjson") {
@@ -156,6 +160,7 @@ function reportResult(input: TaskInput, report: Report, validation: Validation |
   if (config.command === "parse") result.output = parseOutput(input.file, report, counts, config);
   else if (config.command === "validate") result.output = validateOutput(input.file, report, validation, config);
   else if (result.outcome === "report") result.report = slimReport(report);
+  if (config.command === "audit") result.checks = reportChecks(input.file, report, validation);
   return result;
 }
 
@@ -188,6 +193,8 @@ export function csvFixedValues(file: string, report: Report, counts: SeverityCou
     "meta.year": report.meta.year,
     "meta.organization": report.meta.organization,
     "meta.title": report.meta.title,
+    "meta.published": report.meta.published,
+    "meta.organType": report.meta.organType,
     "findings.error": counts.error,
     "findings.warning": counts.warning,
     "findings.info": counts.info,
@@ -226,11 +233,14 @@ function validateText(file: string, report: Report, records: FindingRecord[], co
   return records.map((r) => formatFindingText(r, colors)).join("");
 }
 
-/** A report reduced to what cross-year rules read: no text, no locations, no diagnostics. */
+/** The narrative sections `repeated-text` compares (一、五、六). */
+const NARRATIVE_SECTIONS = new Set([1, 5, 6]);
+
+/** A report reduced to what cross-year rules read: no text, no locations, no diagnostics; only the narrative sections. */
 export function slimReport(report: Report): Report {
   return {
     ...report,
-    sections: [],
+    sections: report.sections.filter((s) => NARRATIVE_SECTIONS.has(s.number)),
     locations: {},
     diagnostics: [],
     source: { ...report.source, text: "" },

@@ -5,6 +5,7 @@
 import { missingPeer } from "../document/missing-peer.js";
 import { unreadableFile } from "../document/unreadable-file.js";
 import { buildReport } from "../report/build-report.js";
+import { fileTimestampDate } from "../text/dates.js";
 import { html } from "../tokenize/html.js";
 import type { Diagnostic, Report, Table } from "../types.js";
 
@@ -13,10 +14,21 @@ export interface MammothModule {
   convertToHtml(input: { arrayBuffer: ArrayBuffer; buffer: Uint8Array }, options?: Record<string, unknown>): Promise<{ value: string; messages: unknown[] }>;
 }
 
+/** The part of `cfb` that reads the document's properties (`docProps/core.xml`) from the ZIP. */
+export interface DocxZipReader {
+  parse(data: Uint8Array, options: Record<string, unknown>): unknown;
+  find(container: unknown, path: string): { content: Uint8Array | number[] } | null;
+}
+
 /** Options of {@link parseDocx}. */
 export interface DocxOptions {
   /** The mammoth module to use (default: `import("mammoth")`). */
   mammoth?: MammothModule;
+  /**
+   * The `cfb` module, to read the document's creation date (default: `import("cfb")` when that
+   * optional package is installed; without it the date is not read).
+   */
+  cfb?: DocxZipReader;
 }
 
 let cached: Promise<MammothModule> | null = null;
@@ -53,10 +65,40 @@ export async function docxToHtml(bytes: Uint8Array, options: DocxOptions = {}): 
   }
 }
 
+async function loadZipReader(given?: DocxZipReader): Promise<DocxZipReader | null> {
+  if (given) return given;
+  try {
+    const m = (await import("cfb")) as unknown as { default?: DocxZipReader } & DocxZipReader;
+    return m.default ?? m;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The creation date (`YYYY-MM-DD`) of `dcterms:created` in the document's `docProps/core.xml`,
+ * or `null` (no date, no `cfb`, or a file it cannot read).
+ */
+export async function docxCreationDate(bytes: Uint8Array, options: DocxOptions = {}): Promise<string | null> {
+  const zip = await loadZipReader(options.cfb);
+  if (zip === null) return null;
+  try {
+    const entry = zip.find(zip.parse(bytes, {}), "/docProps/core.xml");
+    if (!entry) return null;
+    const content = entry.content instanceof Uint8Array ? entry.content : Uint8Array.from(entry.content);
+    const created = /<dcterms:created\b[^>]*>([^<]+)<\/dcterms:created>/.exec(new TextDecoder().decode(content));
+    return created ? fileTimestampDate(created[1]!) : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Parse an annual report published as a Word .docx file. Never rejects on a bad file
  * (diagnostics instead). `report.source.text` is the HTML mammoth made of the document;
- * `source.layout` is `"html"`.
+ * `source.layout` is `"html"`. When the text states no publication date, `meta.published` is the
+ * document's creation date (read with the optional `cfb` package, with a `published-from-file`
+ * diagnostic).
  *
  * @example
  * ```ts
@@ -68,7 +110,9 @@ export async function docxToHtml(bytes: Uint8Array, options: DocxOptions = {}): 
 export async function parseDocx(bytes: Uint8Array, options: DocxOptions = {}): Promise<Report> {
   const { html: text, diagnostics } = await docxToHtml(bytes, options);
   const tokens = html.tokenize(text);
-  return buildReport(text, tokens, { layout: "html", confidence: text === "" ? 0 : 1, encoding: null, encodingReason: null }, diagnostics);
+  const created = text === "" ? null : await docxCreationDate(bytes, options);
+  const source = { layout: "html" as const, confidence: text === "" ? 0 : 1, encoding: null, encodingReason: null, created };
+  return buildReport(text, tokens, source, diagnostics);
 }
 
 /**

@@ -37,6 +37,8 @@ export interface PdfjsPage {
 export interface PdfjsDocument {
   numPages: number;
   getPage(n: number): Promise<PdfjsPage>;
+  /** The document's information dictionary (`CreationDate` …), when the pdf.js build has it. */
+  getMetadata?(): Promise<{ info?: unknown }>;
   destroy(): Promise<void>;
 }
 

@@ -8,7 +8,7 @@ import { buildReport } from "../report/build-report.js";
 import type { Diagnostic, Report } from "../types.js";
 import { loadPdfjs, type PdfjsAssets, type PdfjsModule } from "./load-pdfjs.js";
 import { tokenizePositioned, type PositionedTokens } from "./positioned-tokenizer.js";
-import { readPdfPages } from "./read-pdf-pages.js";
+import { readPdfDocument } from "./read-pdf-pages.js";
 import type { PdfTable } from "./types.js";
 
 /** Options of {@link parsePdf}. */
@@ -29,18 +29,23 @@ const EMPTY: PositionedTokens = {
 
 /**
  * Tokenize a PDF: its text (lines in reading order) and the tables rebuilt from the
- * positions of the text, cells with page and box. A file pdf.js cannot open gives no
+ * positions of the text, cells with page and box, and the creation date of the document's
+ * information dictionary (`created`, `YYYY-MM-DD`, or `null`). A file pdf.js cannot open gives no
  * tokens and a diagnostic.
  *
  * @throws Error naming `pdfjs-dist` when that optional package is not installed.
  */
-export async function tokenizePdf(bytes: Uint8Array, options: PdfOptions = {}): Promise<PositionedTokens & { diagnostics: Diagnostic[] }> {
+export async function tokenizePdf(
+  bytes: Uint8Array,
+  options: PdfOptions = {},
+): Promise<PositionedTokens & { diagnostics: Diagnostic[]; created: string | null }> {
   const loaded = await loadPdfjs(options.pdfjs, assetsOf(options));
   let pages;
+  let created: string | null;
   try {
-    pages = await readPdfPages(bytes, loaded);
+    ({ pages, created } = await readPdfDocument(bytes, loaded));
   } catch (error) {
-    return { ...EMPTY, diagnostics: [unreadableFile("PDF", "the PDF", error)] };
+    return { ...EMPTY, diagnostics: [unreadableFile("PDF", "the PDF", error)], created: null };
   }
   const tokens = tokenizePositioned(pages);
   const diagnostics: Diagnostic[] = [];
@@ -51,7 +56,7 @@ export async function tokenizePdf(bytes: Uint8Array, options: PdfOptions = {}): 
       message: `PDF 没有文字层（扫描件？共 ${pages.length} 页），需先做文字识别 / the PDF has no text layer (a scan? ${pages.length} page(s)): run OCR on it first`,
     });
   }
-  return { ...tokens, diagnostics };
+  return { ...tokens, diagnostics, created };
 }
 
 function assetsOf(options: PdfOptions): PdfjsAssets | undefined {
@@ -67,7 +72,8 @@ function assetsOf(options: PdfOptions): PdfjsAssets | undefined {
  * text layer gives template `"unknown"` and a diagnostic that says so).
  *
  * `report.source.text` is the PDF's text, lines in reading order; `source.layout` is
- * `"aligned-text"`. The cells of {@link extractPdfTables} also carry their page and box.
+ * `"aligned-text"`. When the text states no publication date, `meta.published` is the PDF's
+ * creation date (with a `published-from-file` diagnostic). The cells of {@link extractPdfTables} also carry their page and box.
  *
  * @example
  * ```ts
@@ -79,7 +85,13 @@ function assetsOf(options: PdfOptions): PdfjsAssets | undefined {
  */
 export async function parsePdf(bytes: Uint8Array, options: PdfOptions = {}): Promise<Report> {
   const tokens = await tokenizePdf(bytes, options);
-  const source = { layout: "aligned-text" as const, confidence: tokens.pieces > 0 ? 1 : 0, encoding: null, encodingReason: null };
+  const source = {
+    layout: "aligned-text" as const,
+    confidence: tokens.pieces > 0 ? 1 : 0,
+    encoding: null,
+    encodingReason: null,
+    created: tokens.created,
+  };
   return buildReport(tokens.text, tokens.tokenized, source, tokens.diagnostics);
 }
 

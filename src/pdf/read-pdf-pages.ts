@@ -2,7 +2,8 @@
  * Read the text pieces of every page of a PDF with pdf.js, with their boxes in page
  * coordinates (points, origin at the top-left corner).
  */
-import type { LoadedPdfjs, PdfjsTextItem } from "./load-pdfjs.js";
+import { fileTimestampDate } from "../text/dates.js";
+import type { LoadedPdfjs, PdfjsDocument, PdfjsTextItem } from "./load-pdfjs.js";
 import type { PositionedPage, PositionedText } from "./types.js";
 
 type Matrix = readonly number[];
@@ -29,6 +30,25 @@ export function placeItem(item: PdfjsTextItem, viewport: Matrix, page: number): 
 
 /** Bytes of a PDF → its pages of positioned text. Rejects when pdf.js cannot open the file. */
 export async function readPdfPages(bytes: Uint8Array, loaded: LoadedPdfjs): Promise<PositionedPage[]> {
+  return (await readPdfDocument(bytes, loaded)).pages;
+}
+
+/** The creation date (`YYYY-MM-DD`) of the document's information dictionary, or `null`. */
+async function creationDate(doc: PdfjsDocument): Promise<string | null> {
+  try {
+    const meta = await doc.getMetadata?.();
+    const info = meta?.info as { CreationDate?: unknown } | undefined;
+    return typeof info?.CreationDate === "string" ? fileTimestampDate(info.CreationDate) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Bytes of a PDF → its pages of positioned text and its creation date (`null` when it has none).
+ * Rejects when pdf.js cannot open the file.
+ */
+export async function readPdfDocument(bytes: Uint8Array, loaded: LoadedPdfjs): Promise<{ pages: PositionedPage[]; created: string | null }> {
   const { pdfjs, assets } = loaded;
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes),
@@ -53,7 +73,7 @@ export async function readPdfPages(bytes: Uint8Array, loaded: LoadedPdfjs): Prom
       }
       pages.push({ page: n, width: viewport.width, height: viewport.height, items });
     }
-    return pages;
+    return { pages, created: await creationDate(doc) };
   } finally {
     await doc.destroy();
   }

@@ -20,6 +20,8 @@ import { mapTables, type MappedTables } from "./map-tables.js";
 import { buildModel } from "./build-model.js";
 import { locateDiagnostics } from "./locate.js";
 import { findStrayContent } from "./stray-rows.js";
+import { organTypeOf } from "./organ-type.js";
+import { findPublished } from "./published-date.js";
 
 const SECTION_KIND: Partial<Record<number, TableKind>> = { 2: "activeDisclosure", 3: "applications", 4: "appeals" };
 
@@ -31,6 +33,11 @@ export interface BuildSource {
   confidence: number;
   encoding: string | null;
   encodingReason: ReportSource["encodingReason"];
+  /**
+   * The creation date of the file (`YYYY-MM-DD`, from a PDF's or DOCX's properties): `meta.published`
+   * when the text states no date, with a `published-from-file` diagnostic. Not part of `report.source`.
+   */
+  created?: string | null;
 }
 
 /**
@@ -56,7 +63,13 @@ export function buildReport(text: string, tokenized: Tokenized, source: BuildSou
 
   const firstSection = sections[0]?.start ?? limit;
   const head = blocks.filter((b) => b.start < firstSection);
-  const meta = extractMeta(head.length > 0 ? head : blocks.slice(0, 3), blocks, tokenized.documentTitle);
+  const named = extractMeta(head.length > 0 ? head : blocks.slice(0, 3), blocks, tokenized.documentTitle);
+  const published = findPublished(text, blocks, head, sections);
+  const meta = { ...named, published: published?.date ?? null, organType: organTypeOf(named.organization) };
+  if (published === null && source.created) {
+    meta.published = source.created;
+    diagnostics.push(fileDateDiagnostic(source.created));
+  }
   const template = chooseTemplate(mapped, sections, blocks, text, diagnostics);
   const model = buildModel(template, mapped);
   missingTableDiagnostics(template, mapped, diagnostics);
@@ -64,13 +77,16 @@ export function buildReport(text: string, tokenized: Tokenized, source: BuildSou
   const cut = truncationDiagnostic(template, sections, tables, limit, text);
   if (cut) diagnostics.push(cut);
 
+  const locations = template === "2021" || template === "2019" ? mapped.locations : {};
+  if (published !== null) locations["meta.published"] = { start: published.start, end: published.end, text: published.text };
+  const { created: _created, ...reportSource } = source;
   const report: Report = {
     template,
     meta,
     ...model,
     sections,
-    source: { ...source, text },
-    locations: template === "2021" || template === "2019" ? mapped.locations : {},
+    source: { ...reportSource, text },
+    locations,
     diagnostics,
   };
   locateDiagnostics(report);
@@ -169,6 +185,15 @@ function truncationDiagnostic(
     start: last.end,
     end: limit,
     message: "文本在表格中结束，报告似乎不完整 / the text ends inside a table: the report looks cut off",
+  };
+}
+
+function fileDateDiagnostic(created: string): Diagnostic {
+  return {
+    code: "published-from-file",
+    severity: "info",
+    path: "meta.published",
+    message: `正文未写明发布日期，采用文件的创建日期 ${created} / the text states no publication date: meta.published is the file's creation date ${created}`,
   };
 }
 

@@ -23,7 +23,11 @@ const PUBLISHER = /(?:发布机构|发文机关|发布单位|来源)[:：]\s*([\
  * Extract the metadata. `head` is the blocks before section 1 (where a title stands);
  * `all` every block (for the organization stated in the text).
  */
-export function extractMeta(head: readonly TextBlock[], all: readonly TextBlock[], documentTitle?: TextBlock): ReportMeta {
+export function extractMeta(
+  head: readonly TextBlock[],
+  all: readonly TextBlock[],
+  documentTitle?: TextBlock,
+): Pick<ReportMeta, "title" | "organization" | "year"> {
   const title = findTitle(head) ?? (documentTitle ? titleFromBlock(documentTitle) : null);
   const titleText = title?.text ?? null;
   const year = (titleText ? yearOf(titleText) : null) ?? yearFromText(all);

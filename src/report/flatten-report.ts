@@ -8,7 +8,8 @@ import { templatePathList } from "../template/templates.js";
 /**
  * Flatten a report to `Record<path, value>`: every value path of its template (MODEL.md
  * section 3; `null` for blank cells and for tables that were not found) and `template`,
- * `meta.title`, `meta.organization`, `meta.year`, `source.layout`, `source.encoding`.
+ * `meta.title`, `meta.organization`, `meta.year`, `meta.published`, `meta.organType`,
+ * `source.layout`, `source.encoding`.
  *
  * @example
  * ```ts
@@ -23,6 +24,8 @@ export function flattenReport(report: Report): Record<string, number | string | 
     "meta.title": report.meta.title,
     "meta.organization": report.meta.organization,
     "meta.year": report.meta.year,
+    "meta.published": report.meta.published ?? null,
+    "meta.organType": report.meta.organType ?? null,
     "source.layout": report.source.layout,
     "source.encoding": report.source.encoding,
   };

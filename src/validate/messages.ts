@@ -222,3 +222,74 @@ export function inForceMessage(row: string, yearA: number, yearB: number, expect
 export function ruleFailedMessage(rule: RuleName): string {
   return join(`规则 ${rule} 无法在此报告上运行`, `${rule}: could not run on this report (malformed input)`);
 }
+
+/** The organ kinds as the messages name them. */
+const ORGAN_KINDS: Record<string, { zh: string; en: string }> = {
+  government: { zh: "县级以上人民政府", en: "a people's government at county level or above" },
+  department: { zh: "政府部门", en: "a department" },
+};
+
+/** `late-publication`: the report was published after the deadline of 条例第四十九条. */
+export function latePublicationMessage(year: number, organType: string, published: string, deadline: string): string {
+  const kind = ORGAN_KINDS[organType] ?? { zh: organType, en: organType };
+  return join(
+    `${year}年度报告发布于${published}，晚于《政府信息公开条例》第四十九条规定的${kind.zh}报告公布期限${deadline}`,
+    `late-publication: the report on ${year} was published on ${published}, after the deadline of ${deadline} that article 49 of the Regulations sets for ${kind.en}`,
+  );
+}
+
+/** `late-publication` with an input missing: the date, the year or the organ's kind. */
+export function lateNotCheckableMessage(missing: readonly string[]): string {
+  const zh: Record<string, string> = { "meta.published": "发布日期", "meta.year": "报告年度", "meta.organType": "机关类型" };
+  return join(
+    `无法核对发布时限：未能确定${missing.map((m) => zh[m] ?? m).join("、")}`,
+    `late-publication: not checkable: ${missing.join(", ")} unknown`,
+  );
+}
+
+/** `late-publication` when only the file's creation date is known, and it is within the deadline. */
+export function fileDateNotCheckableMessage(created: string, deadline: string): string {
+  return join(
+    `无法核对发布时限：正文未写明发布日期，文件创建于${created}（期限${deadline}），实际发布日期不详`,
+    `late-publication: not checkable: the text states no publication date; the file was created on ${created} (deadline ${deadline}), when it was published is not known`,
+  );
+}
+
+function percent(share: number): string {
+  return `${(Math.round(share * 1000) / 10).toFixed(1)}%`;
+}
+
+/** `repeated-text`: the share of year N's narrative sentences found in year N−1. */
+export function repeatedTextMessage(yearA: number, yearB: number, repeated: number, total: number, share: number, over: boolean): string {
+  const verdict = over
+    ? { zh: "，超过50%，疑为沿用上年报告", en: ", above 50 %: the narrative looks copied from last year's report" }
+    : { zh: "", en: "" };
+  return join(
+    `${yearB}年度报告正文${total}句中有${repeated}句与${yearA}年度报告相同（不计数字），占${percent(share)}${verdict.zh}`,
+    `repeated-text: ${repeated} of the ${total} narrative sentences of ${yearB} (digits ignored) are in the report on ${yearA}: ${percent(share)}${verdict.en}`,
+  );
+}
+
+/** `repeated-text` without sentences to compare. */
+export function repeatedNotCheckableMessage(years: readonly number[]): string {
+  return join(
+    `无法核对重复率：${years.join("、")}年度报告没有可比较的正文句子`,
+    `repeated-text: not checkable: no narrative sentences in the report on ${years.join(", ")}`,
+  );
+}
+
+const HEADLINE_LABELS: Record<string, string> = {
+  "applications.newReceived.total": "本年新收政府信息公开申请数量",
+  "activeDisclosure.licensing.decisions": "行政许可处理决定数量",
+  "activeDisclosure.punishment.decisions": "行政处罚处理决定数量",
+};
+
+/** `year-over-year`: a headline count grew over 5× or fell below a fifth of last year's. */
+export function yearOverYearMessage(path: string, yearA: number, yearB: number, before: number, after: number): string {
+  const label = HEADLINE_LABELS[path] ?? path;
+  const grew = after > before;
+  return join(
+    `${label}由${yearA}年的${before}${grew ? "增至" : "降至"}${yearB}年的${after}，${grew ? "超过上年的5倍" : "不足上年的五分之一"}，请核实`,
+    `year-over-year: ${path} went from ${before} (${yearA}) to ${after} (${yearB}), ${grew ? "more than 5 times as many" : "less than a fifth"}: worth a check`,
+  );
+}

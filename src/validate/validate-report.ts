@@ -8,6 +8,7 @@ import { withSnapshot } from "./snapshot.js";
 import { markUncertain } from "./uncertain.js";
 import { appealTotal } from "./rules/appeal-total.js";
 import { balance } from "./rules/balance.js";
+import { latePublication } from "./rules/late-publication.js";
 import { legacyTemplate } from "./rules/legacy-template.js";
 import { missingSection } from "./rules/missing-section.js";
 import { missingTable } from "./rules/missing-table.js";
@@ -35,6 +36,7 @@ export const REPORT_RULES: readonly ReportRule[] = [
   nonInteger,
   missingValue,
   narrativeMismatch,
+  latePublication,
 ];
 
 /** Resolves the options every rule receives. */

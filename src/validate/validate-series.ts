@@ -5,10 +5,12 @@ import type { Finding, Report, ValidateOptions, Validation } from "../types.js";
 import { isObject, type ReportPair, type SeriesRule } from "./rule.js";
 import { carryOver } from "./rules/carry-over.js";
 import { inForce } from "./rules/in-force.js";
+import { repeatedText } from "./rules/repeated-text.js";
+import { yearOverYear } from "./rules/year-over-year.js";
 import { ruleFailure, ruleOptions, ruleSelected, toValidation } from "./validate-report.js";
 
 /** The series rules, in the order their findings are listed. */
-export const SERIES_RULES: readonly SeriesRule[] = [carryOver, inForce];
+export const SERIES_RULES: readonly SeriesRule[] = [carryOver, inForce, repeatedText, yearOverYear];
 
 function yearOf(report: Report): number | null {
   const year = isObject(report.meta) ? report.meta.year : null;
@@ -32,11 +34,15 @@ export function consecutivePairs(reports: readonly Report[]): ReportPair[] {
 
 /**
  * Checks the reports of one organ against each other: `carry-over` (year N's
- * carriedForward = year N+1's carriedOver, per column) and `in-force` (2021
- * template: inForce(N) = inForce(N−1) + issued(N) − repealed(N)). Reports are
- * sorted by `meta.year`; only consecutive years are compared, and reports
- * without a year are left out. Findings carry `reports: [yearA, yearB]`.
- * Both rules report `warning`s (a carry-over mismatch is often a reporting choice).
+ * carriedForward = year N+1's carriedOver, per column), `in-force` (2021
+ * template: inForce(N) = inForce(N−1) + issued(N) − repealed(N)), `repeated-text`
+ * (the share of year N's narrative sentences, numbers left out, found in year N−1:
+ * always an `info` with the share, and a `warning` above 50 %) and `year-over-year` (`info`:
+ * a headline count — applications received, licensing, punishment decisions — that
+ * grew more than 5× or fell below a fifth). Reports are sorted by `meta.year`; only
+ * consecutive years are compared, and reports without a year are left out. Findings
+ * carry `reports: [yearA, yearB]`. `carry-over` and `in-force` report `warning`s (a
+ * carry-over mismatch is often a reporting choice).
  *
  * @throws TypeError when `reports` is not an array of objects (a programming error).
  */

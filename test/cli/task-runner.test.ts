@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REPORT_FIXED_COLUMNS } from "../../src/cli/csv.js";
 import { createRunner, LocalRunner, WorkerPool } from "../../src/cli/task-runner.js";
 import { CSV_PARSE_CONFIG } from "./cli-harness.js";
 import type { TaskConfig, TaskResult } from "../../src/cli/task.js";
@@ -49,7 +50,7 @@ describe("WorkerPool", () => {
     expect(byFile.crash!.outcome).toBe("failed");
     expect(byFile.crash!.error).toMatch(/exited with code 3/);
     const cells = byFile.crash!.output.split(",");
-    expect([cells[0], cells[10]]).toEqual(["crash", "worker exited with code 3"]);
+    expect([cells[0], cells[REPORT_FIXED_COLUMNS.indexOf("unreadable")]]).toEqual(["crash", "worker exited with code 3"]);
     for (const name of ["a", "b", "c", "d", "e", "f", "g", "h"]) {
       expect(byFile[name]!.outcome).toBe("report");
       expect(byFile[name]!.output).toBe(`${name}\n`);

@@ -4,7 +4,7 @@
  */
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it, vi } from "vitest";
-import { extractDocxTables, parseDocx } from "../../src/docx/index.js";
+import { docxCreationDate, extractDocxTables, parseDocx } from "../../src/docx/index.js";
 import { isMissingPeer } from "../../src/document/missing-peer.js";
 import { reportArbitrary } from "../helpers/arbitrary-report.js";
 import { valueDifferences, badLocations } from "../fixtures/documents/compare.js";
@@ -48,6 +48,25 @@ describe("parseDocx", () => {
     expect(find("（一）予以公开")?.colSpan).toBe(2);
     expect(find("一、本年新收政府信息公开申请数量")?.colSpan).toBe(3);
     expect(find("行政诉讼")?.colSpan).toBe(10);
+  });
+
+  it("takes meta.published from docProps/core.xml when the text states none, and says so", async () => {
+    const bytes = await reportDocx({ template: "2021", values: {}, title: "某县交通运输局2024年政府信息公开工作年度报告" });
+    const created = await docxCreationDate(bytes);
+    expect(created).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const report = await parseDocx(bytes);
+    expect(report.meta.published).toBe(created);
+    expect(report.diagnostics).toContainEqual(expect.objectContaining({ code: "published-from-file", path: "meta.published" }));
+    const zone = "2025-01-20T17:30:00Z"; // 21 January in China
+    const core = new TextEncoder().encode(`<cp:coreProperties><dcterms:created xsi:type="dcterms:W3CDTF">${zone}</dcterms:created></cp:coreProperties>`);
+    const cfb = { parse: () => ({}), find: (_c: unknown, path: string) => (path === "/docProps/core.xml" ? { content: core } : null) };
+    expect((await parseDocx(bytes, { cfb })).meta.published).toBe("2025-01-21");
+    const none = { parse: () => ({}), find: () => null };
+    const undated = await parseDocx(bytes, { cfb: none });
+    expect(undated.meta.published).toBeNull();
+    expect(undated.diagnostics.some((d) => d.code === "published-from-file")).toBe(false);
+    const broken = { parse: () => { throw new Error("not a zip"); }, find: () => null };
+    expect((await parseDocx(bytes, { cfb: broken })).meta.published).toBeNull();
   });
 
   it("a file that is not a Word document does not reject: a decoding diagnostic", async () => {

@@ -2,6 +2,7 @@
  * Builds Report objects for tests from flat `path → value` records, without the parser.
  */
 import { APPLICANT_COLUMNS, rowsOf, templatePaths, type TableTemplate } from "../../src/template/templates.js";
+import { organTypeOf } from "../../src/report/organ-type.js";
 import type { Report, Section, TableKind } from "../../src/types.js";
 
 type SectionNumber = Section["number"];
@@ -50,6 +51,10 @@ export interface MakeReportOptions {
   omitSections?: SectionNumber[];
   /** Tables to set to `null`. */
   omitTables?: TableKind[];
+  /** `meta.published` (default: 15 January of the year after `year`, on time for any organ). */
+  published?: string | null;
+  /** `meta.organization` (default `测试局`); `meta.organType` follows from it. */
+  organization?: string;
   /** Replaces `source.text` (the sections keep the offsets they had in the generated text). */
   sourceText?: string;
 }
@@ -177,11 +182,13 @@ export function makeReport(values: Record<string, number | null> = {}, options: 
   }
   for (const kind of options.omitTables ?? []) tables[kind] = null;
   const year = options.year === undefined ? (template === "2021" ? 2022 : 2020) : options.year;
-  const title = `测试局${year ?? ""}年政府信息公开工作年度报告`;
+  const organization = options.organization ?? "测试局";
+  const title = `${organization}${year ?? ""}年政府信息公开工作年度报告`;
+  const published = options.published === undefined ? (year === null ? null : `${year + 1}-01-15`) : options.published;
   const { text, sections } = buildText(title, options);
   return {
     template,
-    meta: { title, organization: "测试局", year },
+    meta: { title, organization, year, published, organType: organTypeOf(organization) },
     activeDisclosure: tables.activeDisclosure as Report["activeDisclosure"],
     applications: tables.applications as Report["applications"],
     appeals: tables.appeals as Report["appeals"],

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractPdfTables, parsePdf } from "../../src/pdf/index.js";
+import { validateReport } from "../../src/index.js";
 import { extraDir, hasExtra } from "../helpers/corpus.js";
 import { badLocations, valueDifferences } from "../fixtures/documents/compare.js";
 import { expectedOf, FIXTURE_DIR, readManifest } from "../fixtures/documents/manifest.js";
@@ -74,6 +75,23 @@ endstream endobj
 trailer << /Root 1 0 R >>
 %%EOF
 `;
+
+describe("parsePdf: the creation date, when the text states no publication date", () => {
+  it("takes meta.published from the document's CreationDate and says so in a diagnostic", async () => {
+    const bytes = readFileSync(join(FIXTURE_DIR, "seed-003-blanks.pdf"));
+    const raw = /CreationDate\s*\(D:(\d{4})(\d{2})(\d{2})/.exec(Buffer.from(bytes).toString("latin1"));
+    expect(raw).not.toBeNull();
+    const report = await parsePdf(bytes);
+    expect(report.meta.published).toBe(`${raw![1]}-${raw![2]}-${raw![3]}`);
+    expect(report.locations["meta.published"]).toBeUndefined();
+    expect(report.diagnostics).toContainEqual(expect.objectContaining({ code: "published-from-file", path: "meta.published" }));
+    // a department's report on 2022 whose file was made years later: late whenever it was published
+    expect(report.meta.organType).toBe("department");
+    expect(validateReport(report).findings.filter((f) => f.rule === "late-publication")).toEqual([
+      expect.objectContaining({ severity: "warning", expected: "2023-01-31" }),
+    ]);
+  });
+});
 
 describe("parsePdf: files it cannot read as a report", () => {
   it("a PDF without a text layer gives template unknown and says so", async () => {

@@ -11,6 +11,7 @@ describe("validateReport", () => {
       [
         "appeal-total",
         "balance",
+        "late-publication",
         "legacy-template",
         "missing-section",
         "missing-table",

@@ -5,7 +5,11 @@ import { makeReport } from "../helpers/make-report.js";
 
 // sample: carriedForward.total 7, carriedOver.total 3 -> consecutive sample reports disagree on the total column
 // and every applicant column except naturalPerson (forward 0,1,1,2,1,2 vs over 0,1,0,1,0,1)
-const year = (y: number, values: Record<string, number | null> = {}) => makeReport(values, { year: y });
+// each year's narrative its own (the same text every year would be a repeated-text warning)
+const STEM = "甲乙丙丁戊己庚辛";
+const own = (y: number, what: string) => `${STEM[y % 8]}${STEM[(y + 3) % 8]}年度${what}，各项工作按计划推进。`;
+const narrative = (y: number) => ({ 1: own(y, "总体情况说明"), 5: own(y, "存在问题说明"), 6: own(y, "其他事项说明") });
+const year = (y: number, values: Record<string, number | null> = {}) => makeReport(values, { year: y, sections: narrative(y) });
 
 describe("consecutivePairs", () => {
   it("pairs consecutive years in year order, skipping gaps and reports without a year", () => {
@@ -37,11 +41,15 @@ describe("validateSeries", () => {
       "applications.carriedForward.otherOrg": 3,
       "applications.carriedForward.total": 11,
     });
-    expect(validateSeries([next, forward])).toEqual({ valid: true, findings: [] });
+    // only the share of repeated sentences, always reported: none of 2023's sentences is 2022's
+    expect(validateSeries([next, forward])).toEqual({
+      valid: true,
+      findings: [expect.objectContaining({ rule: "repeated-text", severity: "info", actual: 0, reports: [2022, 2023] })],
+    });
   });
 
   it("warns (never errs) on carry-over and in-force, sorted by year", () => {
-    const result = validateSeries([year(2023, { "activeDisclosure.rules.inForce": 50 }), year(2022)]);
+    const result = validateSeries([year(2023, { "activeDisclosure.rules.inForce": 50 }), year(2022)], { rules: ["carry-over", "in-force"] });
     expect(result.valid).toBe(true);
     expect(result.findings.map((f) => [f.rule, f.severity, f.paths[0], f.reports])).toEqual([
       ["carry-over", "warning", "applications.carriedForward.research", [2022, 2023]],
