@@ -37,6 +37,20 @@ const nodeModuleStub: Plugin = {
   },
 };
 
+/**
+ * cfb exports itself only where `require` exists (`typeof require !== "undefined"`), which
+ * a browser bundle does not have: export it unconditionally.
+ */
+const cfbExport: Plugin = {
+  name: "cfb-export",
+  transform(code, id) {
+    if (!/[\\/]node_modules[\\/]cfb[\\/]cfb\.js$/.test(id)) return null;
+    const guard = "if(typeof require !== 'undefined' && typeof module !== 'undefined' && typeof DO_NOT_EXPORT_CFB === 'undefined') { module.exports = CFB; }";
+    if (!code.includes(guard)) throw new Error("cfb-export: cfb.js no longer has the export guard this build rewrites");
+    return { code: code.replace(guard, "module.exports = CFB;"), map: null };
+  },
+};
+
 export default defineConfig({
   root: fileURLToPath(new URL(".", import.meta.url)),
   base: "./",
@@ -55,7 +69,7 @@ export default defineConfig({
     format: "iife",
     // One worker script, with pdf.js, mammoth, cfb and the CMaps in it.
     rolldownOptions: { output: { codeSplitting: false }, checks: { pluginTimings: false } },
-    plugins: () => [nodeModuleStub],
+    plugins: () => [nodeModuleStub, cfbExport],
   },
   build: {
     outDir: "dist",

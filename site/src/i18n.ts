@@ -109,5 +109,9 @@ export function t(key: WordKey, values: Record<string, string | number> = {}): s
 export function bilingual(message: string): string {
   const at = message.indexOf(" / ");
   if (at < 0) return message;
-  return current === "zh" ? message.slice(0, at) : message.slice(at + 3);
+  if (current === "en") return message.slice(at + 3);
+  const zh = message.slice(0, at);
+  // A reader's error ("无法读取PDF文件 / the PDF could not be read: <detail>") keeps its detail.
+  const detail = /^[^:]*: (.+)$/s.exec(message.slice(at + 3));
+  return detail && !/[:：]/.test(zh) ? `${zh}：${detail[1]}` : zh;
 }

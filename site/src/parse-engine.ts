@@ -9,7 +9,7 @@ import type { MammothModule } from "xxgk-report/docx";
 import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
 import * as pdfjsWorker from "pdfjs-dist/legacy/build/pdf.worker.mjs";
 import mammoth from "mammoth";
-import * as CFB from "cfb";
+import * as cfbModule from "cfb";
 import { InlineCMapReaderFactory } from "./cmaps.js";
 import type { ParseJob, ParseResult } from "./protocol.js";
 
@@ -23,10 +23,14 @@ const pdfjsInline: PdfjsModule = {
     (pdfjs.getDocument as unknown as PdfjsModule["getDocument"])({ ...params, CMapReaderFactory: InlineCMapReaderFactory } as typeof params),
 };
 
+type CfbModule = NonNullable<NonNullable<DocumentOptions["doc"]>["cfb"]>;
+/** cfb is CommonJS: its functions sit on the default export once bundled. */
+const cfb = ((cfbModule as { default?: unknown }).default ?? cfbModule) as CfbModule;
+
 const options: DocumentOptions = {
   pdf: { pdfjs: pdfjsInline },
   docx: { mammoth: mammoth as unknown as MammothModule },
-  doc: { cfb: CFB as unknown as NonNullable<DocumentOptions["doc"]>["cfb"] },
+  doc: { cfb },
 };
 
 /** Parse one file or text; never rejects (a library error becomes the result's `error`). */
