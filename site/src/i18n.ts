@@ -31,7 +31,7 @@ const WORDS = {
   summaryCaption: ["每个文件一行；点击列标题排序", "One row per file; click a column heading to sort"],
   seriesHeading: ["跨年度核对（按机关）", "Checks across years (by organisation)"],
   seriesNone: ["没有同一机关的多个年度。", "No organisation has reports of more than one year."],
-  seriesOk: ["{years}：未发现问题", "{years}: no findings"],
+  seriesOk: ["{count} 份报告（{years}）：未发现问题", "{count} reports ({years}): no findings"],
   findingsHeading: ["核对结果", "Findings"],
   findingsNone: ["未发现问题。", "No findings."],
   sourceHeading: ["原文", "Source text"],
@@ -112,6 +112,6 @@ export function bilingual(message: string): string {
   if (current === "en") return message.slice(at + 3);
   const zh = message.slice(0, at);
   // A reader's error ("无法读取PDF文件 / the PDF could not be read: <detail>") keeps its detail.
-  const detail = /^[^:]*: (.+)$/s.exec(message.slice(at + 3));
-  return detail && !/[:：]/.test(zh) ? `${zh}：${detail[1]}` : zh;
+  const detail = / could not be read: (.+)$/s.exec(message.slice(at + 3));
+  return detail ? `${zh}：${detail[1]}` : zh;
 }

@@ -186,6 +186,7 @@ function renderSummary(): void {
     const cell = document.createElement("th");
     cell.scope = "col";
     cell.setAttribute("aria-sort", sortKey === column.key ? (sortDescending ? "descending" : "ascending") : "none");
+    if (column.numeric) cell.className = "num";
     const button = document.createElement("button");
     button.type = "button";
     button.className = "sort";
@@ -252,10 +253,10 @@ function renderSeries(): void {
     const title = document.createElement("h4");
     title.textContent = organization;
     const list = document.createElement("ul");
-    const years = reports.map((r) => r.meta.year ?? "?").join("、");
+    const years = [...new Set(reports.map((r) => r.meta.year ?? "?"))].join("、");
     if (validation.findings.length === 0) {
       const item = document.createElement("li");
-      item.textContent = t("seriesOk", { years });
+      item.textContent = t("seriesOk", { years, count: reports.length });
       list.append(item);
     }
     for (const finding of validation.findings) {

@@ -10,6 +10,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFile
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import iconv from "iconv-lite";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { flattenReport, parseDocument, validateReport } from "../../src/index.js";
 import type { Report } from "../../src/types.js";
@@ -60,6 +61,19 @@ async function nodeReport(name: string): Promise<Report> {
     nodeReports.set(name, report);
   }
   return report;
+}
+
+/** Save a screenshot of the page from the top of one element to the bottom of another. */
+async function shoot(page: Page, name: string, from: string, to: string): Promise<void> {
+  const clip = await page.evaluate(
+    ([a, b]) => {
+      const top = document.querySelector(a!)!.getBoundingClientRect().top + window.scrollY - 12;
+      const bottom = document.querySelector(b!)!.getBoundingClientRect().bottom + window.scrollY + 12;
+      return { x: 0, y: Math.max(0, top), width: document.documentElement.clientWidth, height: bottom - Math.max(0, top) };
+    },
+    [from, to],
+  );
+  await page.screenshot({ path: join(screenshotDir, name), fullPage: true, clip });
 }
 
 let browser: OpenPage;
@@ -140,9 +154,8 @@ describe("playground page", () => {
     for (const location of located) expect(marks.some((m) => m.start <= location.start && location.end <= m.end)).toBe(true);
     const selection = await page.evaluate(() => window.getSelection()?.toString() ?? "");
     expect(selection).toBe(marks[0]!.text);
-    await page.locator("#one-heading").scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(screenshotDir, "one-report.png") });
-    await page.locator("#findings").screenshot({ path: join(screenshotDir, "one-report-findings.png") });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shoot(page, "one-report.png", "#one-heading", "#one .report-grid");
   });
 
   it("downloads the CSV that `xxgk parse --format csv --bom` writes for the same files", async () => {
@@ -163,8 +176,8 @@ describe("playground page", () => {
     const zh = spawnSync(process.execPath, [join(repoRoot, "dist/cli/main.js"), "parse", "--format", "csv", "--header", "zh", ...files], { cwd: work, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
     const [download2] = await Promise.all([page.waitForEvent("download"), page.click("#export-csv")]);
     expect(readFileSync((await download2.path())!, "utf8")).toBe(zh.stdout);
-    await page.locator("#many-heading").scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(screenshotDir, "many-reports.png") });
+    await page.$eval("#many .scroll", (box) => box.scrollTo(0, 0));
+    await shoot(page, "many-reports.png", "#many-heading", "#series");
   });
 
   it("sorts and filters the summary, and switches to English", async () => {
