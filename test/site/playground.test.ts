@@ -18,6 +18,7 @@ import { reportDocx } from "../docx/report-docx.js";
 import { corpusDir, repoRoot } from "../helpers/corpus.js";
 import { sampleValues } from "../helpers/make-report.js";
 import { renderHtml } from "../helpers/render-html.js";
+import { cmapPdf } from "./cmap-pdf.js";
 import { addFiles, openPage, openReport, renderedCells, screenshotDir, waitIdle, type OpenPage } from "./browser.js";
 
 const fixturesDir = join(repoRoot, "test/fixtures/documents");
@@ -36,6 +37,8 @@ const failingName = "failing-sum.html";
 /** A GB18030-encoded web page (charset declared). */
 const gbName = "gb18030-page.html";
 const docxName = "generated.docx";
+/** A PDF whose Chinese font is not embedded: readable only with pdf.js's CMaps. */
+const cmapName = "cmap-font.pdf";
 
 async function makeFiles(): Promise<void> {
   for (const name of readdirSync(corpusDir).sort()) {
@@ -49,7 +52,8 @@ async function makeFiles(): Promise<void> {
   const page = readFileSync(join(corpusDir, "hangzhou-style-2025.html"), "utf8").replace(/charset="utf-8"/i, 'charset="gb18030"');
   writeFileSync(join(work, gbName), iconv.encode(page, "gb18030"));
   writeFileSync(join(work, docxName), await reportDocx({ template: "2021", values: sampleValues("2021"), title: "某县2024年政府信息公开工作年度报告" }));
-  files.push(failingName, gbName, docxName);
+  writeFileSync(join(work, cmapName), cmapPdf(["某县2024年政府信息公开工作年度报告", "一、总体情况", "本年度，本机关认真贯彻落实《条例》。"]));
+  files.push(failingName, gbName, docxName, cmapName);
 }
 
 const nodeReports = new Map<string, Report>();
@@ -129,6 +133,14 @@ describe("playground page", () => {
       expect(cells, name).toEqual(expected);
       expect(await page.textContent('#meta dd[data-meta="metaEncoding"]')).toBe(report.source.encoding ?? "无");
     }
+  });
+
+  it("reads a PDF whose Chinese font is not embedded with the CMaps built into the page", async () => {
+    const { page } = browser;
+    const report = await nodeReport(cmapName);
+    expect(report.source.text).toContain("政府信息公开工作年度报告");
+    await openReport(page, cmapName);
+    expect(await page.textContent("#source")).toBe(report.source.text);
   });
 
   it("highlights the cells of a failing sum and selects its span of the source", async () => {
@@ -266,6 +278,27 @@ describe("playground batches", () => {
     } finally {
       await session.close();
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("parses a pasted text", async () => {
+    const session = await openPage();
+    try {
+      const { page } = session;
+      const text = readFileSync(join(corpusDir, "seed-002.txt"), "utf8");
+      const report = await parseDocument(text);
+      await page.click(".paste summary");
+      await page.fill("#paste-text", text);
+      await page.click("#paste-go");
+      await waitIdle(page, 1);
+      expect(await page.textContent("#one-heading")).toBe("粘贴的文本");
+      const cells = await renderedCells(page);
+      const values = flattenReport(report);
+      expect(Object.keys(cells).length).toBeGreaterThan(100);
+      expect(cells).toEqual(Object.fromEntries(Object.keys(cells).map((path) => [path, shown(values[path])])));
+      expect(await page.isHidden("#many")).toBe(true);
+    } finally {
+      await session.close();
     }
   });
 
