@@ -18,7 +18,7 @@ const WORDS = {
   pasted: ["粘贴的文本", "pasted text"],
   progress: ["解析进度", "Progress"],
   progressText: ["已解析 {done} / {total}", "Parsed {done} of {total}"],
-  progressDone: ["已解析 {total} 个文件", "Parsed {total} files"],
+  progressDone: ["已解析 {total} 个文件", "Done: {total} parsed"],
   manyHeading: ["全部报告", "All reports"],
   filter: ["筛选", "Filter"],
   exportCsv: ["导出 CSV", "Export CSV"],

@@ -16,6 +16,8 @@ const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) 
 const results: ParseResult[] = [];
 let selected: ParseResult | null = null;
 let selectedFinding = -1;
+/** Set once the user opens a file from the summary. */
+let userOpened = false;
 let nextId = 1;
 let pending = 0;
 let batchTotal = 0;
@@ -148,7 +150,20 @@ function blankCount(report: Report | null): number | null {
   return templatePaths(report.template).filter((path) => (values[path] ?? null) === null).length;
 }
 
+const summaryCache = new WeakMap<ParseResult, Map<SummaryKey, string | number | null>>();
+
+/** A summary cell of a file (computed once per file: blanks flatten the report). */
 function summaryValue(result: ParseResult, key: SummaryKey): string | number | null {
+  let values = summaryCache.get(result);
+  if (!values) {
+    values = new Map();
+    summaryCache.set(result, values);
+  }
+  if (!values.has(key)) values.set(key, computeSummaryValue(result, key));
+  return values.get(key)!;
+}
+
+function computeSummaryValue(result: ParseResult, key: SummaryKey): string | number | null {
   switch (key) {
     case "index":
       return result.id;
@@ -176,7 +191,7 @@ function compare(a: string | number | null, b: string | number | null): number {
   return typeof a === "number" && typeof b === "number" ? a - b : String(a).localeCompare(String(b), "zh-CN");
 }
 
-function renderSummary(): void {
+function renderSummary(force = false): void {
   const many = $("many");
   many.hidden = results.length < 2;
   if (many.hidden) return;
@@ -229,11 +244,15 @@ function renderSummary(): void {
     body.append(line);
   }
   table.tBodies[0]!.replaceChildren(body);
-  renderSeries();
+  renderSeries(force);
 }
 
-/** `validateSeries` over the reports of each organisation that has more than one year. */
-function renderSeries(): void {
+let seriesShown = -1;
+
+/** `validateSeries` over the reports of each organisation that has more than one report. */
+function renderSeries(force = false): void {
+  if (!force && seriesShown === results.length) return;
+  seriesShown = results.length;
   const groups = new Map<string, Report[]>();
   for (const result of results) {
     const report = result.report;
@@ -312,12 +331,14 @@ function renderMeta(result: ParseResult, report: Report | null): void {
     ["metaFormat", result.format === "pasted" ? t("pasted") : result.format.toUpperCase()],
   ];
   for (const [label, value] of entries) {
+    const pair = document.createElement("div");
     const term = document.createElement("dt");
-    term.textContent = t(label);
+    term.textContent = `${t(label)}${language() === "zh" ? "：" : ":"}`;
     const detail = document.createElement("dd");
     detail.textContent = value;
     detail.dataset.meta = label;
-    meta.append(term, detail);
+    pair.append(term, detail);
+    meta.append(pair);
   }
 }
 
@@ -463,6 +484,7 @@ function selectFinding(index: number, scroll = true): void {
 }
 
 function open(result: ParseResult): void {
+  userOpened = true;
   selected = result;
   selectedFinding = -1;
   renderOne();
@@ -471,10 +493,14 @@ function open(result: ParseResult): void {
 
 // ---- the whole page ---------------------------------------------------------
 
-function renderAll(): void {
-  if (selected === null && results.length > 0) selected = results.find((r) => r.report?.template !== "unknown") ?? results[0]!;
-  renderSummary();
-  renderOne();
+/** Redraw the summary; the report view only when a first report arrives (or on `force`). */
+function renderAll(force = false): void {
+  const good = results.find((r) => r.report !== null && r.report.template !== "unknown");
+  // Until the user opens a file, the first report read is shown (rather than a file that is none).
+  const first = results.length > 0 && (selected === null || (!userOpened && good !== undefined && selected !== good));
+  if (first) selected = good ?? results[0]!;
+  renderSummary(force);
+  if (first || force) renderOne();
 }
 
 function renderStatic(): void {
@@ -515,7 +541,8 @@ function wire(): void {
     setLanguage(language() === "zh" ? "en" : "zh");
     renderStatic();
     renderProblems();
-    renderAll();
+    updateProgress();
+    renderAll(true);
   });
   $("filter").addEventListener("input", () => renderSummary());
   $("summary").addEventListener("click", (event) => {

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import iconv from "iconv-lite";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { flattenReport, parseDocument, validateReport } from "../../src/index.js";
+import { APPLICATION_ROWS, flattenReport, parseDocument, validateReport } from "../../src/index.js";
 import type { Report } from "../../src/types.js";
 import { reportDocx } from "../docx/report-docx.js";
 import { corpusDir, repoRoot } from "../helpers/corpus.js";
@@ -37,6 +37,21 @@ const failingName = "failing-sum.html";
 /** A GB18030-encoded web page (charset declared). */
 const gbName = "gb18030-page.html";
 const docxName = "generated.docx";
+/** A table 三 with short rows whose numbers two placements fit: ambiguous cells. */
+const ambiguousName = "ambiguous-cells.md";
+
+function ambiguousTable(): string {
+  const rows: Record<string, string> = {
+    newReceived: "5 | 5 | 0 | 0 | 0 | 0 | 10",
+    total: "5 | 5 | 0 | 0 | 0 | 0 | 10",
+    granted: "5 | 5",
+    partiallyGranted: "5 | 5",
+  };
+  const lines = ["某县2023年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况", "| 申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |", "|---|---|---|---|---|---|---|---|"];
+  for (const row of APPLICATION_ROWS.filter((r) => r.templates.includes("2021"))) lines.push(`| ${row.label} | ${rows[row.path] ?? "0 | 0 | 0 | 0 | 0 | 0 | 0"} |`);
+  return `${lines.join("\n")}\n`;
+}
+
 /** A PDF whose Chinese font is not embedded: readable only with pdf.js's CMaps. */
 const cmapName = "cmap-font.pdf";
 
@@ -53,7 +68,8 @@ async function makeFiles(): Promise<void> {
   writeFileSync(join(work, gbName), iconv.encode(page, "gb18030"));
   writeFileSync(join(work, docxName), await reportDocx({ template: "2021", values: sampleValues("2021"), title: "某县2024年政府信息公开工作年度报告" }));
   writeFileSync(join(work, cmapName), cmapPdf(["某县2024年政府信息公开工作年度报告", "一、总体情况", "本年度，本机关认真贯彻落实《条例》。"]));
-  files.push(failingName, gbName, docxName, cmapName);
+  writeFileSync(join(work, ambiguousName), ambiguousTable());
+  files.push(failingName, gbName, docxName, cmapName, ambiguousName);
 }
 
 const nodeReports = new Map<string, Report>();
@@ -141,6 +157,20 @@ describe("playground page", () => {
     expect(report.source.text).toContain("政府信息公开工作年度报告");
     await openReport(page, cmapName);
     expect(await page.textContent("#source")).toBe(report.source.text);
+  });
+
+  it("marks ambiguous cells, with their other readings on hover", async () => {
+    const { page } = browser;
+    const report = await nodeReport(ambiguousName);
+    const ambiguous = report.diagnostics.filter((d) => d.code === "ambiguous-cell" && d.path !== undefined && (d.alternatives?.length ?? 0) > 1);
+    expect(ambiguous.length).toBeGreaterThan(0);
+    await openReport(page, ambiguousName);
+    for (const diagnostic of ambiguous) {
+      const cell = page.locator(`#tables td[data-path="${diagnostic.path}"]`);
+      expect(await cell.getAttribute("class")).toContain("st-ambiguous");
+      const title = (await cell.getAttribute("title")) ?? "";
+      for (const alternative of diagnostic.alternatives!) expect(title).toContain(String(alternative[diagnostic.path!] ?? "null"));
+    }
   });
 
   it("highlights the cells of a failing sum and selects its span of the source", async () => {
