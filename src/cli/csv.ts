@@ -4,7 +4,7 @@
  * derived from the template rows and columns.
  */
 import { allTemplatePaths, rowsOf, TABLE_KINDS, type RowSpec } from "../template/templates.js";
-import type { TableKind } from "../types.js";
+import type { Report, TableKind } from "../types.js";
 import type { HeaderLanguage } from "./options.js";
 
 /** A value written to a CSV cell; `null` and `undefined` are written as an empty cell. */
@@ -87,6 +87,31 @@ export function reportCsvRow(
   for (const column of REPORT_FIXED_COLUMNS) line += `${csvEscape(fixed[column])},`;
   for (const path of modelPaths()) line += `${csvEscape(values[path])},`;
   return `${line.slice(0, -1)}\n`;
+}
+
+/** Counts of findings by severity. */
+export interface SeverityCounts {
+  error: number;
+  warning: number;
+  info: number;
+}
+
+/** The fixed columns of a report's CSV row (the model paths come from `flattenReport`). */
+export function csvFixedValues(file: string, report: Report, counts: SeverityCounts): Record<string, CsvValue> {
+  return {
+    file,
+    template: report.template,
+    "source.layout": report.source.layout,
+    "source.encoding": report.source.encoding,
+    "meta.year": report.meta.year,
+    "meta.organization": report.meta.organization,
+    "meta.title": report.meta.title,
+    "meta.published": report.meta.published,
+    "meta.organType": report.meta.organType,
+    "findings.error": counts.error,
+    "findings.warning": counts.warning,
+    "findings.info": counts.info,
+  };
 }
 
 /** Short titles of the three tables, after their section headings (二、三、四). */

@@ -7,7 +7,8 @@
 import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
 import { flattenReport, isMissingPeer, parseDocument, parseReport, sniffFormat, validateReport } from "../index.js";
 import type { Report, Severity, Validation } from "../types.js";
-import { reportCsvRow, type CsvValue } from "./csv.js";
+import type { SeverityCounts } from "./csv.js";
+import { csvFixedValues, reportCsvRow } from "./csv.js";
 import {
   atLeast,
   findingCsvRow,
@@ -45,12 +46,7 @@ export interface TaskInput {
   error?: string;
 }
 
-/** Counts of findings by severity. */
-export interface SeverityCounts {
-  error: number;
-  warning: number;
-  info: number;
-}
+export type { SeverityCounts } from "./csv.js";
 
 /** What happened to one file. */
 export type TaskOutcome = "report" | "not-a-report" | "unreadable" | "failed";
@@ -181,24 +177,6 @@ function parseOutput(file: string, report: Report, counts: SeverityCounts, confi
   if (config.format === "csv") return reportCsvRow(csvFixedValues(file, report, counts), flattenReport(report));
   const source = config.includeText ? report.source : { ...report.source, text: undefined };
   return jsonChunk({ file, ...report, source }, config);
-}
-
-/** The fixed columns of a report's CSV row (the model paths come from `flattenReport`). */
-export function csvFixedValues(file: string, report: Report, counts: SeverityCounts): Record<string, CsvValue> {
-  return {
-    file,
-    template: report.template,
-    "source.layout": report.source.layout,
-    "source.encoding": report.source.encoding,
-    "meta.year": report.meta.year,
-    "meta.organization": report.meta.organization,
-    "meta.title": report.meta.title,
-    "meta.published": report.meta.published,
-    "meta.organType": report.meta.organType,
-    "findings.error": counts.error,
-    "findings.warning": counts.warning,
-    "findings.info": counts.info,
-  };
 }
 
 /** The chunk of `xxgk validate` for one report. */
