@@ -92,8 +92,9 @@ export function checkValues(report: Report, tables: readonly PdfTable[], pieces:
     if (piece) pieceOf.set(path, piece);
   }
   for (const [path, piece] of pieceOf) {
-    if (!piece.uncertain || typeof getPath(report, path) !== "number") continue;
+    if (!piece.uncertain || getPath(report, path) === undefined) continue;
     setPath(report, path, null);
+    report.diagnostics = report.diagnostics.filter((d) => d.path !== path || d.code !== "blank-cell");
     report.diagnostics.push(uncertain(report, path, piece.uncertain.read, piece.uncertain.confidence, "识别结果不是可靠的数字 / not a sure reading of a number"));
   }
   chooseBySums(report, pieceOf);

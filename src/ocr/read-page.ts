@@ -108,7 +108,8 @@ export async function readPage(page: GrayImage, recognizer: Recognizer, options:
   const pieces: OcrPiece[] = [];
   for (const box of wanted) {
     const valueCell = box.cell !== null && !firstInRow(box.cell, grid.cells);
-    const piece = await readPiece(text, box, valueCell, recognizer, minConfidence);
+    const glyphs = valueCell ? glyphCount(mask, image.width, box) : 0;
+    const piece = await readPiece(text, box, valueCell, glyphs, recognizer, minConfidence);
     if (piece) pieces.push(piece);
   }
   if (process.env.XX_DEBUG) console.error("skew", (angle * 180) / Math.PI, "cells", grid.cells.length, "boxes", boxes.length);
@@ -128,10 +129,27 @@ function alternativesOf(read: ReadText): string[] {
   return [...out];
 }
 
+/**
+ * How many glyphs a piece shows at least: the runs of ink columns with paper between
+ * them (printed digits stand apart; glyphs that touch count as one).
+ */
+export function glyphCount(mask: Uint8Array, width: number, box: PixelBox): number {
+  let runs = 0;
+  let inRun = false;
+  for (let x = box.x0; x < box.x1; x++) {
+    let ink = false;
+    for (let y = box.y0; y < box.y1 && !ink; y++) ink = mask[y * width + x] === 1;
+    if (ink && !inRun) runs++;
+    inRun = ink;
+  }
+  return runs;
+}
+
 async function readPiece(
   image: GrayImage,
   box: PixelBox & { cell: PixelBox | null },
   valueCell: boolean,
+  glyphs: number,
   recognizer: Recognizer,
   minConfidence: number,
 ): Promise<OcrPiece | null> {
@@ -141,18 +159,35 @@ async function readPiece(
   if (numericText(first.text) === null && (isText(first.text) || BLANK_MARKER.test(first.text.trim()))) {
     return first.text.trim() === "" ? null : { ...base, text: first.text.trim(), confidence: first.confidence };
   }
-  const sure = (r: ReadText) => numericText(r.text) !== null && r.confidence >= minConfidence;
+  // a number is sure when the recogniser is, and it has a character for every glyph the image shows
+  const sure = (r: ReadText) => {
+    const n = numericText(r.text);
+    return n !== null && r.confidence >= minConfidence && n.length >= glyphs;
+  };
   if (sure(first)) return { ...base, text: numericText(first.text)!, confidence: first.confidence, alternatives: alternativesOf(first) };
-  // read again from a wider and from a tighter crop; two readings that agree on the number settle it
+  // read again from two wider crops; two readings of three that agree on a number settle it
   const h = box.y1 - box.y0;
-  const wide = await recognizer.read(image, { x0: box.x0 - h, y0: box.y0 - Math.round(h / 4), x1: box.x1 + h, y1: box.y1 + Math.round(h / 4) });
-  const readings = [first, wide];
-  const agreed = numericText(first.text) !== null && numericText(first.text) === numericText(wide.text) && Math.min(first.confidence, wide.confidence) >= AGREE;
-  if (agreed || sure(wide)) {
-    const best = sure(wide) ? wide : first;
-    return { ...base, text: numericText(best.text)!, confidence: Math.max(first.confidence, wide.confidence), alternatives: alternativesOf(best) };
+  const readings = [first];
+  for (const [dx, dy] of [
+    [h, Math.round(h / 4)],
+    [Math.round(h / 2), Math.round(h / 2)],
+  ] as const) {
+    const again = await recognizer.read(image, { x0: box.x0 - dx, y0: box.y0 - dy, x1: box.x1 + dx, y1: box.y1 + dy });
+    if (sure(again)) return { ...base, text: numericText(again.text)!, confidence: again.confidence, alternatives: alternativesOf(again) };
+    readings.push(again);
+  }
+  const votes = new Map<string, ReadText[]>();
+  for (const r of readings) {
+    const n = numericText(r.text);
+    if (n === null || n.length < glyphs || r.confidence < AGREE) continue;
+    votes.set(n, [...(votes.get(n) ?? []), r]);
+  }
+  for (const [n, agreeing] of votes) {
+    if (agreeing.length < 2) continue;
+    const top = agreeing.reduce((a, b) => (b.confidence > a.confidence ? b : a));
+    return { ...base, text: n, confidence: top.confidence, alternatives: alternativesOf(top) };
   }
   const best = readings.reduce((a, b) => (b.confidence > a.confidence ? b : a));
-  const digits = numericText(best.text) ?? (best.text.replace(/\D/g, "") || "0");
-  return { ...base, text: digits, confidence: best.confidence, uncertain: { read: best.text, confidence: best.confidence } };
+  // stands in the grid as a blank marker, so no reading of it can pass for the cell's value
+  return { ...base, text: "/", confidence: best.confidence, uncertain: { read: best.text, confidence: best.confidence } };
 }
