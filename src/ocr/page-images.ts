@@ -1,9 +1,14 @@
 /**
- * Page images to read: the pages of a PDF drawn by pdf.js onto a canvas of
- * `@napi-rs/canvas`, or a PNG or JPEG file decoded by it; both as grey images.
+ * Page images to read, as grey images: the pages of a PDF drawn by pdf.js onto a canvas
+ * of `@napi-rs/canvas`; a PNG file decoded here; a JPEG file drawn by pdf.js too (as the
+ * one image of a page). The canvas never decodes a file itself: its native decoders
+ * can crash on a damaged one.
  */
 import type { LoadedPdfjs, PdfjsPage } from "../pdf/load-pdfjs.js";
+import { decodePng } from "./decode-png.js";
 import { grayFromRgba, type GrayImage } from "./gray-image.js";
+import { imagePdf } from "./image-pdf.js";
+import { jpegInfo } from "./jpeg-info.js";
 import type { CanvasModule } from "./load-ocr.js";
 
 /** A PDF page as pdf.js draws it. */
@@ -27,15 +32,16 @@ export async function renderPdfPage(page: PdfjsPage, dpi: number, canvas: Canvas
   return grayFromRgba(pixels.data, width, height);
 }
 
-/** A PNG or JPEG file as a grey image. Rejects when the bytes cannot be decoded. */
-export async function decodeImage(bytes: Uint8Array, canvas: CanvasModule): Promise<GrayImage> {
-  const image = await canvas.loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  const surface = canvas.createCanvas(image.width, image.height);
-  const context = surface.getContext("2d");
-  context.fillStyle = "#ffffff";
-  context.fillRect(0, 0, image.width, image.height);
-  context.drawImage(image, 0, 0);
-  return grayFromRgba(context.getImageData(0, 0, image.width, image.height).data, image.width, image.height);
+/** A PNG file as a grey image (decoded here). Throws when the file is damaged. */
+export function decodeImage(bytes: Uint8Array): GrayImage {
+  return decodePng(bytes);
+}
+
+/** A JPEG file as a one-page PDF for pdf.js to draw, with the image's size; `null` when its markers do not hold together. */
+export function jpegAsPdf(bytes: Uint8Array): { pdf: Uint8Array; width: number; height: number } | null {
+  const info = jpegInfo(bytes);
+  if (!info) return null;
+  return { pdf: imagePdf([{ jpeg: bytes, ...info }], 72), width: info.width, height: info.height };
 }
 
 /** Open a PDF with pdf.js as `readPdfPages` does (no fonts from the system, no eval). */

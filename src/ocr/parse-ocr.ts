@@ -7,6 +7,7 @@
  */
 import { availableParallelism } from "node:os";
 import { readFile } from "node:fs/promises";
+import { isMissingPeer } from "../document/missing-peer.js";
 import { unreadableFile } from "../document/unreadable-file.js";
 import { loadPdfjs } from "../pdf/load-pdfjs.js";
 import type { PdfOptions } from "../pdf/parse-pdf.js";
@@ -18,7 +19,8 @@ import type { Diagnostic, Report } from "../types.js";
 import { checkValues, type PieceAt } from "./check-values.js";
 import { loadOcr, type LoadedOcr } from "./load-ocr.js";
 import { readPages, type OcrProgress, type PageSource, type PlacedPage } from "./ocr-pages.js";
-import { decodeImage, openPdf, renderPdfPage } from "./page-images.js";
+import type { GrayImage } from "./gray-image.js";
+import { decodeImage, jpegAsPdf, openPdf, renderPdfPage } from "./page-images.js";
 import { Recognizer } from "./recognizer.js";
 import { sniffImage } from "./sniff-image.js";
 
@@ -148,11 +150,24 @@ function progressOf(options: OcrOptions): { minConfidence?: number; onProgress?:
   };
 }
 
-async function tokenizeOcrImage(bytes: Uint8Array, options: OcrOptions, loaded: LoadedOcr): Promise<OcrTokens> {
-  let image;
+/** A JPEG file drawn by pdf.js, pixel for pixel. */
+async function drawJpeg(bytes: Uint8Array, options: OcrOptions, loaded: LoadedOcr): Promise<GrayImage> {
+  const wrapped = jpegAsPdf(bytes);
+  if (!wrapped) throw new Error("JPEG: the markers of the file do not hold together");
+  const doc = await openPdf(wrapped.pdf, await loadPdfjs(options.pdfjs));
   try {
-    image = await decodeImage(bytes, loaded.canvas);
+    return await renderPdfPage(await doc.getPage(1), 72, loaded.canvas);
+  } finally {
+    await doc.destroy();
+  }
+}
+
+async function tokenizeOcrImage(bytes: Uint8Array, kind: "png" | "jpeg", options: OcrOptions, loaded: LoadedOcr): Promise<OcrTokens> {
+  let image: GrayImage;
+  try {
+    image = kind === "png" ? decodeImage(bytes) : await drawJpeg(bytes, options, loaded);
   } catch (error) {
+    if (isMissingPeer(error)) throw error;
     return { ...EMPTY, diagnostics: [unreadableFile("图片", "the image", error)], ocrPages: [], unit: 1, ocrPieces: [] };
   }
   const dpi = options.dpi ?? Math.min(600, Math.max(100, image.width / 8.27));
@@ -176,7 +191,7 @@ export async function tokenizeOcr(bytes: Uint8Array, options: OcrOptions = {}): 
   const loaded = await loadOcr();
   const kind = sniffImage(bytes);
   if (kind === "pdf") return tokenizeOcrPdf(bytes, options, loaded);
-  if (kind === "png" || kind === "jpeg") return tokenizeOcrImage(bytes, options, loaded);
+  if (kind === "png" || kind === "jpeg") return tokenizeOcrImage(bytes, kind, options, loaded);
   return {
     ...EMPTY,
     diagnostics: [{ code: "binary-input", severity: "error", message: "不是 PDF、PNG 或 JPEG 文件 / not a PDF, PNG or JPEG file" }],

@@ -6,6 +6,7 @@
 import { createCanvas, type Canvas } from "@napi-rs/canvas";
 import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
 import { createRequire } from "node:module";
+import { imagePdf } from "../../src/ocr/image-pdf.js";
 
 /** How to scan. */
 export interface ScanOptions {
@@ -96,53 +97,4 @@ export async function scanToPdf(pdf: Uint8Array, options: ScanOptions & { qualit
     pages.map((c) => ({ jpeg: new Uint8Array(c.toBuffer("image/jpeg", Math.round((options.quality ?? 0.85) * 100))), width: c.width, height: c.height })),
     options.dpi,
   );
-}
-
-/** A PDF whose every page is one JPEG image and nothing else. */
-export function imagePdf(images: ReadonlyArray<{ jpeg: Uint8Array; width: number; height: number }>, dpi: number): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  const offsets: number[] = [];
-  let length = 0;
-  const enc = new TextEncoder();
-  const push = (part: string | Uint8Array) => {
-    const bytes = typeof part === "string" ? enc.encode(part) : part;
-    chunks.push(bytes);
-    length += bytes.length;
-  };
-  const object = (id: number, body: string | Uint8Array[]) => {
-    offsets[id] = length;
-    push(`${id} 0 obj\n`);
-    if (typeof body === "string") push(body);
-    else for (const b of body) push(b);
-    push("\nendobj\n");
-  };
-  push("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n");
-  const n = images.length;
-  const pageId = (i: number) => 3 + 3 * i;
-  object(1, "<< /Type /Catalog /Pages 2 0 R >>");
-  object(2, `<< /Type /Pages /Count ${n} /Kids [${images.map((_, i) => `${pageId(i)} 0 R`).join(" ")}] >>`);
-  images.forEach((img, i) => {
-    const w = (img.width * 72) / dpi;
-    const h = (img.height * 72) / dpi;
-    const content = `q ${w.toFixed(2)} 0 0 ${h.toFixed(2)} 0 0 cm /Im0 Do Q`;
-    object(pageId(i), `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w.toFixed(2)} ${h.toFixed(2)}] /Resources << /XObject << /Im0 ${pageId(i) + 2} 0 R >> >> /Contents ${pageId(i) + 1} 0 R >>`);
-    object(pageId(i) + 1, `<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
-    object(pageId(i) + 2, [
-      enc.encode(`<< /Type /XObject /Subtype /Image /Width ${img.width} /Height ${img.height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${img.jpeg.length} >>\nstream\n`),
-      img.jpeg,
-      enc.encode("\nendstream"),
-    ]);
-  });
-  const count = 3 + 3 * n;
-  const xref = length;
-  push(`xref\n0 ${count}\n0000000000 65535 f \n`);
-  for (let id = 1; id < count; id++) push(`${String(offsets[id]).padStart(10, "0")} 00000 n \n`);
-  push(`trailer\n<< /Size ${count} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }

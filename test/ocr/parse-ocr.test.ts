@@ -6,6 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { createCanvas } from "@napi-rs/canvas";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "../../src/document/index.js";
 import { parseOcr } from "../../src/ocr/index.js";
@@ -70,7 +71,7 @@ describe("parseOcr", () => {
   it("reads a PNG page at 150 dpi through parseDocument: no wrong number", async () => {
     const { bytes, values } = fixture("pingtan-2019.pdf");
     const [png] = await scanToPngs(bytes, { dpi: 150, pages: [1], rotate: -0.3, noise: 0.0005 });
-    const report = await parseDocument(png!);
+    const report = await parseDocument(png!, { ocr: { dpi: 150 } });
     expect(report.source.layout).toBe("ocr");
     const t = tally(report, values);
     expect(t.wrong).toEqual([]);
@@ -87,6 +88,16 @@ describe("parseOcr", () => {
     const broken = await parseOcr(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]));
     expect(broken.diagnostics[0]?.code).toBe("decoding");
     await expect(parseOcr("text" as unknown as Uint8Array)).rejects.toThrow(TypeError);
+    // damaged JPEG files are drawn by pdf.js's own decoder: a report, never a crash
+    const canvas = createCanvas(120, 80);
+    const jpeg = new Uint8Array(canvas.toBuffer("image/jpeg"));
+    let seed = 5;
+    for (let n = 0; n < 20; n++) {
+      const bytes = jpeg.slice(0, n % 3 === 0 ? Math.floor(jpeg.length / 2) : jpeg.length);
+      for (let k = 0; k < 8; k++) bytes[20 + ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % (bytes.length - 20))] = seed & 0xff;
+      const report = await parseOcr(bytes);
+      expect(report.template).toBe("unknown");
+    }
   });
 });
 
