@@ -108,7 +108,7 @@ function chooseBySums(report: Report, pieceOf: ReadonlyMap<string, OcrPiece>): v
     for (const path of new Set(broken.flatMap((s) => s.paths))) {
       const piece = pieceOf.get(path);
       const value = getPath(report, path);
-      if (!piece || typeof value !== "number") continue;
+      if (!piece || typeof value !== "number" || piece.confidence >= SURE) continue;
       for (const reading of piece.alternatives ?? []) {
         const to = Number(reading);
         if (!Number.isFinite(to) || to === value) continue;

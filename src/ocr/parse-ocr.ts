@@ -39,7 +39,7 @@ export interface OcrOptions extends PdfOptions {
    * lines just before a table (about twice as fast on a report of mostly prose).
    */
   narrative?: boolean;
-  /** A value whose least certain digit is below this probability is read again (default 0.9). */
+  /** A value whose least certain digit is below this probability is read again (default 0.97). */
   minConfidence?: number;
   /** Told after every page read. */
   onProgress?: (progress: OcrProgress) => void;

@@ -44,7 +44,7 @@ export interface ReadPageOptions {
   dpi: number;
   /** Recognise the text outside the tables too (default true); `false` reads only the cells and the lines just above a table, on a page with a table. */
   narrative?: boolean;
-  /** A value cell whose least certain digit is below this probability is read again (default 0.9). */
+  /** A value cell whose least certain digit is below this probability is read again (default 0.97). */
   minConfidence?: number;
 }
 
@@ -58,6 +58,9 @@ const NUMBER = /^\d+(\.\d+)?$/;
 /** Two readings of a cell (from different crops) that agree on a number settle it when both are at least this sure. */
 const AGREE = 0.5;
 
+/** A reading this sure is taken alone when no other reading offers another number at least {@link AGREE} sure. */
+const NEARLY_SURE = 0.95;
+
 /**
  * A value cell's reading as a number's text, confusable glyphs read as digits and
  * thousands separators dropped; `null` when it is not a number.
@@ -70,9 +73,9 @@ export function numericText(read: string): string | null {
   return null;
 }
 
-/** True when the reading is words, not a number: it has no digit, or it has a Han character. */
+/** True when the reading is words, not a number: it has a Han character (a header, a note). */
 function isText(read: string): boolean {
-  return !/[0-9０-９]/.test(read) || /[\u3400-\u9fff]/.test(read);
+  return /[\u3400-\u9fff]/.test(read);
 }
 
 const BLANK_MARKER = /^[/／—–\-－、\\]+$|^无$/;
@@ -90,7 +93,7 @@ function nearTable(box: PixelBox, cells: readonly PixelBox[], dpi: number): bool
 /** The page straightened, its grid found and every piece of text recognised. */
 export async function readPage(page: GrayImage, recognizer: Recognizer, options: ReadPageOptions): Promise<OcrPageRead> {
   const { dpi } = options;
-  const minConfidence = options.minConfidence ?? 0.9;
+  const minConfidence = options.minConfidence ?? 0.97;
   const threshold = inkThreshold(page);
   const angle = skewAngle(page, threshold);
   const image = rotate(page, -angle);
@@ -103,12 +106,14 @@ export async function readPage(page: GrayImage, recognizer: Recognizer, options:
   const clean = new Uint8Array(image.data);
   for (let i = 0; i < clean.length; i++) if (grid.rulingMask[i] || (!mask[i] && clean[i]! < threshold)) clean[i] = 255;
   const text = { width: image.width, height: image.height, data: clean };
+  // glyphs are counted with the grey edges of their strokes: a thin stroke stays whole
+  const lightInk = Math.round((threshold + 255) / 2);
   const boxes = textBoxes(mask, image.width, image.height, grid.cells, Math.max(2, Math.round(5 * scale)));
   const wanted = options.narrative === false && grid.cells.length > 0 ? boxes.filter((b) => b.cell !== null || nearTable(b, grid.cells, dpi)) : boxes;
   const pieces: OcrPiece[] = [];
   for (const box of wanted) {
     const valueCell = box.cell !== null && !firstInRow(box.cell, grid.cells);
-    const glyphs = valueCell ? glyphCount(mask, image.width, box) : 0;
+    const glyphs = valueCell ? glyphCount(text, lightInk, box) : 0;
     const piece = await readPiece(text, box, valueCell, glyphs, recognizer, minConfidence);
     if (piece) pieces.push(piece);
   }
@@ -116,29 +121,61 @@ export async function readPage(page: GrayImage, recognizer: Recognizer, options:
   return { width: image.width, height: image.height, skew: (angle * 180) / Math.PI, cells: grid.cells.length, pieces };
 }
 
-/** The numbers read when one character is replaced by the recogniser's second choice for it. */
+const darkened = new WeakMap<GrayImage, GrayImage>();
+
+/** The image with its strokes darker and bolder-looking (grey levels squared): another view of thin glyphs. */
+function darker(image: GrayImage): GrayImage {
+  let out = darkened.get(image);
+  if (!out) {
+    const data = new Uint8Array(image.data.length);
+    for (let i = 0; i < data.length; i++) data[i] = Math.round((image.data[i]! * image.data[i]!) / 255);
+    out = { width: image.width, height: image.height, data };
+    darkened.set(image, out);
+  }
+  return out;
+}
+
+/**
+ * The numbers read when one digit is replaced by the recogniser's second choice for it,
+ * when that is a digit too (at least 5 % likely): as many digits, no leading zero.
+ */
 function alternativesOf(read: ReadText): string[] {
   const out = new Set<string>();
   const own = numericText(read.text);
+  if (own === null) return [];
   read.chars.forEach((c, i) => {
-    if (!c.alt || c.alt.p < 0.02) return;
+    if (!c.alt || c.alt.p < 0.05 || numericText(c.char)?.length !== 1 || !/^\d$/.test(numericText(c.alt.char) ?? "")) return;
     const text = read.chars.map((d, j) => (j === i ? c.alt!.char : d.char)).join("");
     const number = numericText(text);
-    if (number !== null && number !== own) out.add(number);
+    if (number !== null && number !== own && number.length === own.length && !/^0\d/.test(number)) out.add(number);
   });
   return [...out];
 }
 
 /**
- * How many glyphs a piece shows at least: the runs of ink columns with paper between
- * them (printed digits stand apart; glyphs that touch count as one).
+ * A number as a table prints it: a character for every glyph the image shows, and no
+ * leading zero (`05` is a `105` or a `15` whose first digit was lost).
  */
-export function glyphCount(mask: Uint8Array, width: number, box: PixelBox): number {
+function plausible(n: string | null, glyphs: number): n is string {
+  return n !== null && n.length >= glyphs && !/^0\d/.test(n);
+}
+
+/**
+ * How many glyphs a piece shows at least: the runs of ink columns with paper between
+ * them (printed digits stand apart; glyphs that touch count as one), and no fewer than
+ * its width allows (a digit is at most three quarters as wide as it is high).
+ */
+export function glyphCount(image: GrayImage, threshold: number, box: PixelBox): number {
+  return Math.max(inkRuns(image, threshold, box), Math.floor((box.x1 - box.x0) / (0.75 * Math.max(1, box.y1 - box.y0))));
+}
+
+/** The runs of ink columns of a box, paper columns between them. */
+function inkRuns(image: GrayImage, threshold: number, box: PixelBox): number {
   let runs = 0;
   let inRun = false;
   for (let x = box.x0; x < box.x1; x++) {
     let ink = false;
-    for (let y = box.y0; y < box.y1 && !ink; y++) ink = mask[y * width + x] === 1;
+    for (let y = box.y0; y < box.y1 && !ink; y++) ink = image.data[y * image.width + x]! < threshold;
     if (ink && !inRun) runs++;
     inRun = ink;
   }
@@ -156,38 +193,45 @@ async function readPiece(
   const first = await recognizer.read(image, box);
   const base = { x0: box.x0, y0: box.y0, x1: box.x1, y1: box.y1, cell: box.cell, valueCell };
   if (!valueCell) return first.text.trim() === "" ? null : { ...base, text: first.text.trim(), confidence: first.confidence };
+  // words and blank markers stay as they are; anything else in a value cell is read as a number or not at all
   if (numericText(first.text) === null && (isText(first.text) || BLANK_MARKER.test(first.text.trim()))) {
     return first.text.trim() === "" ? null : { ...base, text: first.text.trim(), confidence: first.confidence };
   }
   // a number is sure when the recogniser is, and it has a character for every glyph the image shows
   const sure = (r: ReadText) => {
     const n = numericText(r.text);
-    return n !== null && r.confidence >= minConfidence && n.length >= glyphs;
+    return plausible(n, glyphs) && r.confidence >= minConfidence;
   };
   if (sure(first)) return { ...base, text: numericText(first.text)!, confidence: first.confidence, alternatives: alternativesOf(first) };
-  // read again from two wider crops; two readings of three that agree on a number settle it
+  // read again from a wider crop and from a darker view. A number is taken when two readings of the three
+  // agree on it and no reading offers another number as surely; else the cell is unsure.
   const h = box.y1 - box.y0;
-  const readings = [first];
-  for (const [dx, dy] of [
-    [h, Math.round(h / 4)],
-    [Math.round(h / 2), Math.round(h / 2)],
-  ] as const) {
-    const again = await recognizer.read(image, { x0: box.x0 - dx, y0: box.y0 - dy, x1: box.x1 + dx, y1: box.y1 + dy });
-    if (sure(again)) return { ...base, text: numericText(again.text)!, confidence: again.confidence, alternatives: alternativesOf(again) };
-    readings.push(again);
-  }
+  const pad = Math.max(1, Math.round(h / 4));
+  const readings = [
+    first,
+    await recognizer.read(image, { x0: box.x0 - pad, y0: box.y0 - pad, x1: box.x1 + pad, y1: box.y1 + pad }),
+    await recognizer.read(darker(image), box),
+  ];
   const votes = new Map<string, ReadText[]>();
   for (const r of readings) {
     const n = numericText(r.text);
-    if (n === null || n.length < glyphs || r.confidence < AGREE) continue;
+    if (!plausible(n, glyphs) || r.confidence < AGREE) continue;
     votes.set(n, [...(votes.get(n) ?? []), r]);
   }
-  for (const [n, agreeing] of votes) {
-    if (agreeing.length < 2) continue;
-    const top = agreeing.reduce((a, b) => (b.confidence > a.confidence ? b : a));
-    return { ...base, text: n, confidence: top.confidence, alternatives: alternativesOf(top) };
+  const agreed = [...votes].filter(([, rs]) => rs.length >= 2);
+  if (agreed.length === 1) {
+    const [n, rs] = agreed[0]!;
+    const top = rs.reduce((a, b) => (b.confidence > a.confidence ? b : a));
+    const rival = [...votes].some(([m, others]) => m !== n && others.some((r) => r.confidence >= top.confidence - 0.05));
+    if (!rival) return { ...base, text: n, confidence: top.confidence, alternatives: alternativesOf(top) };
   }
+  // one reading nearly sure, and no other reading offering another number: taken
   const best = readings.reduce((a, b) => (b.confidence > a.confidence ? b : a));
+  const bestNumber = numericText(best.text);
+  if (plausible(bestNumber, glyphs) && best.confidence >= NEARLY_SURE && votes.size === 1 && votes.has(bestNumber!)) {
+    return { ...base, text: bestNumber, confidence: best.confidence, alternatives: alternativesOf(best) };
+  }
+  if (process.env.XX_DEBUG) console.error("UNCERTAIN", glyphs, readings.map((r) => `${r.text}@${r.confidence.toFixed(2)}[${r.chars.map((c) => c.char + ":" + c.p.toFixed(2) + (c.alt ? "/" + c.alt.char + c.alt.p.toFixed(2) : "")).join(" ")}]`).join(" | "));
   // stands in the grid as a blank marker, so no reading of it can pass for the cell's value
   return { ...base, text: "/", confidence: best.confidence, uncertain: { read: best.text, confidence: best.confidence } };
 }

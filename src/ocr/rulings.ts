@@ -87,12 +87,15 @@ export function findGrid(mask: Uint8Array, width: number, height: number, minLen
     ...mergeRuns(runs(mask, width, height, false, minLength, 2), false),
   ].filter((r) => (r.horizontal ? r.y1 - r.y0 : r.x1 - r.x0) <= thick);
   const rulingMask = new Uint8Array(width * height);
+  // a ruling's mask reaches past its ends (to close the corners) and past its sides (the
+  // grey edge a scan or a turn leaves along it): no sliver of it is left to pass for text
   const reach = 3;
+  const side = Math.max(2, Math.round(minLength / 25));
   for (const r of rulings) {
-    const x0 = Math.max(0, r.x0 - (r.horizontal ? reach : 1));
-    const x1 = Math.min(width, r.x1 + (r.horizontal ? reach : 1));
-    const y0 = Math.max(0, r.y0 - (r.horizontal ? 1 : reach));
-    const y1 = Math.min(height, r.y1 + (r.horizontal ? 1 : reach));
+    const x0 = Math.max(0, r.x0 - (r.horizontal ? reach : side));
+    const x1 = Math.min(width, r.x1 + (r.horizontal ? reach : side));
+    const y0 = Math.max(0, r.y0 - (r.horizontal ? side : reach));
+    const y1 = Math.min(height, r.y1 + (r.horizontal ? side : reach));
     for (let y = y0; y < y1; y++) rulingMask.fill(1, y * width + x0, y * width + x1);
   }
   return { rulings, rulingMask, cells: enclosedCells(rulingMask, width, height, minLength / 4) };

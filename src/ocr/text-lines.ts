@@ -149,7 +149,7 @@ export function textBoxes(mask: Uint8Array, width: number, height: number, cells
   const out: TextBox[] = [];
   const rest = mask.slice();
   for (const cell of cells) {
-    const inner = { x0: cell.x0 + 1, y0: cell.y0 + 1, x1: cell.x1 - 1, y1: cell.y1 - 1 };
+    const inner = { x0: cell.x0 + 2, y0: cell.y0 + 2, x1: cell.x1 - 2, y1: cell.y1 - 2 };
     for (const [y0, y1] of bands(mask, width, inner)) {
       if (y1 - y0 < minHeight) continue;
       for (const p of pieces(mask, width, inner, y0, y1, 3 * (y1 - y0))) out.push({ ...p, cell });
