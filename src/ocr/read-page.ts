@@ -117,7 +117,6 @@ export async function readPage(page: GrayImage, recognizer: Recognizer, options:
     const piece = await readPiece(text, box, valueCell, glyphs, recognizer, minConfidence);
     if (piece) pieces.push(piece);
   }
-  if (process.env.XX_DEBUG) console.error("skew", (angle * 180) / Math.PI, "cells", grid.cells.length, "boxes", boxes.length);
   return { width: image.width, height: image.height, skew: (angle * 180) / Math.PI, cells: grid.cells.length, pieces };
 }
 
@@ -231,7 +230,6 @@ async function readPiece(
   if (plausible(bestNumber, glyphs) && best.confidence >= NEARLY_SURE && votes.size === 1 && votes.has(bestNumber!)) {
     return { ...base, text: bestNumber, confidence: best.confidence, alternatives: alternativesOf(best) };
   }
-  if (process.env.XX_DEBUG) console.error("UNCERTAIN", glyphs, readings.map((r) => `${r.text}@${r.confidence.toFixed(2)}[${r.chars.map((c) => c.char + ":" + c.p.toFixed(2) + (c.alt ? "/" + c.alt.char + c.alt.p.toFixed(2) : "")).join(" ")}]`).join(" | "));
   // stands in the grid as a blank marker, so no reading of it can pass for the cell's value
   return { ...base, text: "/", confidence: best.confidence, uncertain: { read: best.text, confidence: best.confidence } };
 }

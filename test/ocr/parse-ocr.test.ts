@@ -55,9 +55,10 @@ describe("parseOcr", () => {
     expect(report.source.layout).toBe("ocr");
     expect(report.template).toBe("2021");
     const t = tally(report, values);
+    console.info(`seed-003-blanks, 200 dpi scan: ${t.exact} exact, ${t.nullWithDiagnostic} null with a diagnostic, ${t.wrong.length} wrong of ${Object.keys(values).length}`);
     expect(t.wrong).toEqual([]);
     expect(t.absent).toBe(0);
-    expect(t.exact / Object.keys(values).length).toBeGreaterThanOrEqual(0.9);
+    expect(t.exact / Object.keys(values).length).toBeGreaterThanOrEqual(0.97);
     for (const [path, loc] of Object.entries(report.locations)) {
       expect(loc.page, path).toBeGreaterThanOrEqual(1);
       expect(loc.box && loc.box.x1 > loc.box.x0 && loc.box.y1 > loc.box.y0, path).toBe(true);
@@ -74,6 +75,7 @@ describe("parseOcr", () => {
     const report = await parseDocument(png!, { ocr: { dpi: 150 } });
     expect(report.source.layout).toBe("ocr");
     const t = tally(report, values);
+    console.info(`pingtan-2019 page 1, 150 dpi PNG: ${t.exact} exact, ${t.nullWithDiagnostic} null with a diagnostic, ${t.wrong.length} wrong, ${t.absent} on page 2`);
     expect(t.wrong).toEqual([]);
     expect(t.exact).toBeGreaterThanOrEqual(20);
     const box = Object.values(report.locations).find((l) => l.box)?.box;
@@ -107,10 +109,11 @@ describe.skipIf(!hasExtra)("parseOcr on the Huai'an report (../shared/corpus-ext
     const scan = await scanToPdf(readFileSync(join(extraDir, "huaian-2024.pdf")), { dpi: 200, pages: [3, 4, 5], rotate: 0.3, noise: 0.0005 });
     const report = await parseOcr(scan);
     const t = tally(report, expected.values);
+    console.info(`huaian-2024, 200 dpi scan: ${t.exact} exact, ${t.nullWithDiagnostic} null with a diagnostic, ${t.wrong.length} wrong of 200`);
     expect(Object.keys(expected.values)).toHaveLength(200);
     expect(t.wrong).toEqual([]);
     expect(t.absent).toBe(0);
-    expect(t.exact).toBeGreaterThanOrEqual(180);
+    expect(t.exact).toBeGreaterThanOrEqual(185);
   });
 });
 if (!hasExtra) console.warn("../shared/corpus-extra not found: the Huai'an OCR test is skipped");

@@ -1,0 +1,11 @@
+import { Image, createCanvas } from "@napi-rs/canvas";
+process.on("exit", (c) => console.log("exit", c));
+const c = createCanvas(50, 40); const png = c.toBuffer("image/png");
+console.log("made png", png.length);
+const img = new Image();
+img.onload = () => console.log("load", img.width);
+img.onerror = (e) => console.log("error", String(e));
+img.src = png.subarray(0, 40);
+console.log("set src");
+await new Promise((r) => setTimeout(r, 500));
+console.log("done");

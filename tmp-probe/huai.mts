@@ -1,0 +1,13 @@
+import { readFileSync } from "node:fs";
+import { scanToPdf } from "/work/wt-ocr/test/helpers/scan-pdf.js";
+import { parseOcr } from "/work/wt-ocr/src/ocr/index.js";
+import { valueDifferences } from "/work/wt-ocr/test/fixtures/documents/compare.js";
+const [dpi = "200", rotate = "0.3", noise = "0.0005"] = process.argv.slice(2);
+const scan = await scanToPdf(readFileSync("/work/shared/corpus-extra/huaian-2024.pdf"), { dpi: Number(dpi), pages: [3, 4, 5], rotate: Number(rotate), noise: Number(noise) });
+const t = Date.now();
+const report = await parseOcr(scan);
+const values = JSON.parse(readFileSync("/work/shared/corpus-extra/huaian-2024.expected.json", "utf8")).values;
+const diffs = valueDifferences(report, values);
+console.log("ms", Date.now() - t, "diffs", diffs.length, "wrong", diffs.filter((d) => !/got null/.test(d)));
+console.log(diffs.join("\n"));
+console.log(report.diagnostics.filter((d) => d.path).map((d) => d.code + " " + d.path + " " + d.message.slice(0, 90)).join("\n"));

@@ -1,0 +1,14 @@
+import { readFileSync } from "node:fs";
+import { scanToPdf } from "/work/wt-ocr/test/helpers/scan-pdf.js";
+import { tokenizeOcr } from "/work/wt-ocr/src/ocr/index.js";
+const scan = await scanToPdf(readFileSync("/work/shared/corpus-extra/huaian-2024.pdf"), { dpi: 150, pages: [3, 4, 5], rotate: 0.3, noise: 0.0005 });
+const tokens = await tokenizeOcr(scan);
+for (const p of tokens.ocrPieces) if (p.piece.valueCell && /^(5|3|105|103|10|1|0)$/.test(p.piece.text) && p.piece.cell!.x0 < 600) console.log(p.page, p.piece.text, p.piece.confidence.toFixed(2), p.piece.x0, p.piece.x1, p.piece.y0, p.piece.y1, JSON.stringify(p.piece.cell));
+for (const table of tokens.tokenized.tables) for (const r of table.rows) if (r.some((c) => /105|103/.test(c.text))) console.log(r.map((c) => JSON.stringify(c.text) + "@" + c.box.x0.toFixed(1) + "-" + c.box.x1.toFixed(1)).join(" | "));
+const { buildReport } = await import("/work/wt-ocr/src/report/build-report.js");
+const report = buildReport(tokens.text, tokens.tokenized, { layout: "ocr", confidence: 1, encoding: null, encodingReason: null }, []);
+for (const p of ["applications.denied.administrativeQuery.naturalPerson", "applications.carriedForward.naturalPerson"]) console.log(p, JSON.stringify(report.locations[p]), report.diagnostics.filter((d) => d.path === p).map((d) => d.code));
+console.log(report.applications?.carriedForward, report.diagnostics.map((d) => d.code).join(","));
+const { parseOcr } = await import("/work/wt-ocr/src/ocr/index.js");
+const r2 = await parseOcr(scan);
+console.log("PARSED", r2.applications?.carriedForward.naturalPerson, r2.diagnostics.filter((d) => /repaired|ocr-/.test(d.code)).map((d) => d.code + " " + d.path + " " + d.message.slice(0, 80)));
