@@ -1,11 +1,11 @@
 /**
- * PNG files decoded here, in JavaScript (node:zlib inflates), into grey images: every
+ * PNG files decoded here, in JavaScript (Node's zlib inflates), into grey images: every
  * chunk's length and CRC checked, the header first and the end last, every colour type
  * and bit depth of the format, interlaced or not. A damaged file is an error, never a
  * crash (native image decoders can take the process down on a truncated PNG).
  */
-import { crc32, inflateSync } from "node:zlib";
 import type { GrayImage } from "./gray-image.js";
+import type { NodeParts } from "./load-ocr.js";
 
 const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
 const DEPTHS: Record<number, number[]> = { 0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16] };
@@ -82,7 +82,8 @@ function rawSample(row: Uint8Array, i: number, depth: number): number {
 }
 
 /** Decode a PNG file into a grey image (alpha over white). Throws an Error saying what is wrong with a damaged file. */
-export function decodePng(bytes: Uint8Array): GrayImage {
+export function decodePng(bytes: Uint8Array, zlib: Pick<NodeParts, "crc32" | "inflateSync">): GrayImage {
+  const { crc32, inflateSync } = zlib;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let at = 8;
   let header: Header | null = null;
@@ -115,7 +116,7 @@ export function decodePng(bytes: Uint8Array): GrayImage {
   if (header.color === 3 && !palette) throw new Error("PNG: a palette image without its palette");
   let data: Uint8Array;
   try {
-    data = inflateSync(Buffer.concat(chunks));
+    data = inflateSync(concat(chunks));
   } catch {
     throw new Error("PNG: the image data is damaged");
   }
@@ -159,4 +160,16 @@ export function decodePng(bytes: Uint8Array): GrayImage {
     }
   }
   return { width, height, data: out };
+}
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (const p of parts) length += p.length;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }

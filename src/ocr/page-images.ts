@@ -9,7 +9,7 @@ import { decodePng } from "./decode-png.js";
 import { grayFromRgba, type GrayImage } from "./gray-image.js";
 import { imagePdf } from "./image-pdf.js";
 import { jpegInfo } from "./jpeg-info.js";
-import type { CanvasModule } from "./load-ocr.js";
+import type { CanvasModule, NodeParts } from "./load-ocr.js";
 
 /** A PDF page as pdf.js draws it. */
 interface RenderablePage extends PdfjsPage {
@@ -33,8 +33,8 @@ export async function renderPdfPage(page: PdfjsPage, dpi: number, canvas: Canvas
 }
 
 /** A PNG file as a grey image (decoded here). Throws when the file is damaged. */
-export function decodeImage(bytes: Uint8Array): GrayImage {
-  return decodePng(bytes);
+export function decodeImage(bytes: Uint8Array, node: NodeParts): GrayImage {
+  return decodePng(bytes, node);
 }
 
 /** A JPEG file as a one-page PDF for pdf.js to draw, with the image's size; `null` when its markers do not hold together. */

@@ -5,8 +5,6 @@
  * every value read carries its page and box, and a value the recogniser was not sure
  * of, or that the table's sums contradict, is checked (see `check-values.ts`).
  */
-import { availableParallelism } from "node:os";
-import { readFile } from "node:fs/promises";
 import { isMissingPeer } from "../document/missing-peer.js";
 import { unreadableFile } from "../document/unreadable-file.js";
 import { loadPdfjs } from "../pdf/load-pdfjs.js";
@@ -70,7 +68,7 @@ async function recognizerOf(loaded: LoadedOcr, threads: number): Promise<Recogni
         executionMode: "sequential",
         graphOptimizationLevel: "all",
       });
-      const dictionary = [...(await readFile(loaded.models.dictionaryPath, "utf8")).split("\n"), " "];
+      const dictionary = [...(await loaded.node.readFile(loaded.models.dictionaryPath, "utf8")).split("\n"), " "];
       return new Recognizer(loaded, session, dictionary);
     })();
     recognizers.set(loaded, made);
@@ -79,9 +77,9 @@ async function recognizerOf(loaded: LoadedOcr, threads: number): Promise<Recogni
   return made;
 }
 
-function defaultConcurrency(): number {
+function defaultConcurrency(loaded: LoadedOcr): number {
   try {
-    return Math.max(1, availableParallelism());
+    return Math.max(1, loaded.node.availableParallelism());
   } catch {
     return 1;
   }
@@ -132,7 +130,7 @@ async function tokenizeOcrPdf(bytes: Uint8Array, options: OcrOptions, loaded: Lo
       pages.push(positioned);
       if (pieceCount(positioned) === 0) sources.push({ page: n, dpi, image: () => renderPdfPage(page, dpi, loaded.canvas) });
     }
-    const concurrency = options.concurrency ?? defaultConcurrency();
+    const concurrency = options.concurrency ?? defaultConcurrency(loaded);
     const recognizer = await recognizerOf(loaded, 1);
     const placed = await readPages(sources, recognizer, { concurrency, narrative: options.narrative !== false, ...progressOf(options) });
     const merged = mergePages(pages, placed);
@@ -165,7 +163,7 @@ async function drawJpeg(bytes: Uint8Array, options: OcrOptions, loaded: LoadedOc
 async function tokenizeOcrImage(bytes: Uint8Array, kind: "png" | "jpeg", options: OcrOptions, loaded: LoadedOcr): Promise<OcrTokens> {
   let image: GrayImage;
   try {
-    image = kind === "png" ? decodeImage(bytes) : await drawJpeg(bytes, options, loaded);
+    image = kind === "png" ? decodeImage(bytes, loaded.node) : await drawJpeg(bytes, options, loaded);
   } catch (error) {
     if (isMissingPeer(error)) throw error;
     return { ...EMPTY, diagnostics: [unreadableFile("图片", "the image", error)], ocrPages: [], unit: 1, ocrPieces: [] };

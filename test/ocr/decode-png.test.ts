@@ -2,10 +2,14 @@
  * PNG files decoded in JavaScript: every colour type and row filter, and damaged
  * files refused with an error (never a crash).
  */
+import * as zlib from "node:zlib";
 import { crc32, deflateSync } from "node:zlib";
 import { createCanvas } from "@napi-rs/canvas";
 import { describe, expect, it } from "vitest";
-import { decodePng } from "../../src/ocr/decode-png.js";
+import { decodePng as decodeWith } from "../../src/ocr/decode-png.js";
+import { crc32 as ownCrc32 } from "../../src/ocr/load-ocr.js";
+
+const decodePng = (bytes: Uint8Array) => decodeWith(bytes, { crc32: zlib.crc32, inflateSync: zlib.inflateSync });
 import { jpegInfo } from "../../src/ocr/jpeg-info.js";
 
 function chunk(type: string, body: Uint8Array): Buffer {
@@ -86,6 +90,13 @@ describe("decodePng", () => {
         expect(error).toBeInstanceOf(Error);
       }
     }
+  });
+});
+
+describe("crc32", () => {
+  it("matches zlib's", () => {
+    const data = new TextEncoder().encode("IHDR and some bytes");
+    expect(ownCrc32(data)).toBe(crc32(data) >>> 0);
   });
 });
 
