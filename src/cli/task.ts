@@ -84,10 +84,10 @@ export async function runTask(input: TaskInput, config: TaskConfig): Promise<Tas
   }
 }
 
-/** Text and HTML are parsed at once; PDF, DOCX and DOC through their format modules. */
+/** Text and HTML are parsed at once; PDF, DOCX, DOC and images (OCR) through their format modules. */
 export function readReport(bytes: Uint8Array): Report | Promise<Report> {
   const format = sniffFormat(bytes);
-  return format === "pdf" || format === "docx" || format === "doc" ? parseDocument(bytes) : parseReport(bytes);
+  return format === "pdf" || format === "docx" || format === "doc" || format === "png" || format === "jpeg" ? parseDocument(bytes) : parseReport(bytes);
 }
 
 /** An exception's message and the first frame of its stack. */

@@ -5,6 +5,7 @@
 import type * as PdfModule from "../pdf/index.js";
 import type * as DocxModule from "../docx/index.js";
 import type * as DocModule from "../doc/index.js";
+import type * as OcrModule from "../ocr/index.js";
 
 /** Import `xxgk-report/pdf`. */
 export function importPdf(): Promise<typeof PdfModule> {
@@ -19,4 +20,9 @@ export function importDocx(): Promise<typeof DocxModule> {
 /** Import `xxgk-report/doc`. */
 export function importDoc(): Promise<typeof DocModule> {
   return import("../doc/index.js");
+}
+
+/** Import `xxgk-report/ocr`. */
+export function importOcr(): Promise<typeof OcrModule> {
+  return import("../ocr/index.js");
 }

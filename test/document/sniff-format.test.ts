@@ -22,6 +22,13 @@ describe("sniffFormat", () => {
     expect(sniffFormat(new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...bytes("xl/workbook.xml")]))).toBe("zip");
   });
 
+  it("knows PNG and JPEG files by their signatures", () => {
+    expect(sniffFormat(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]))).toBe("png");
+    expect(sniffFormat(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16]))).toBe("jpeg");
+    expect(sniffFormat(new Uint8Array([0x89, 0x50, 0x4e, 0x47]))).toBe("text");
+    expect(sniffFormat(new Uint8Array([0xff, 0xd8]))).toBe("text");
+  });
+
   it("tells a .doc from another OLE file", () => {
     expect(sniffFormat(readFileSync(join(FIXTURE_DIR, "pingtan-2019.doc")))).toBe("doc");
     const ole = new Uint8Array(600);

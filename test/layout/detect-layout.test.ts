@@ -62,8 +62,12 @@ describe.skipIf(!hasExtra)("detectLayout on corpus-extra (../shared/corpus-extra
   });
 });
 
+/** Layouts a text can be in: `"ocr"` names text read from page images and is never detected. */
+type TextDetectable = Exclude<Layout, "ocr">;
+const DETECTABLE = LAYOUTS.filter((l): l is TextDetectable => l !== "ocr");
+
 /** For every layout, random reports rendered in it (a new layout without a renderer does not compile). */
-const RENDERED: Record<Layout, fc.Arbitrary<string>> = {
+const RENDERED: Record<TextDetectable, fc.Arbitrary<string>> = {
   ...(Object.fromEntries(
     (["pipe-rows", "pipe-cells", "tab-rows", "markdown"] as const).map((layout) => [
       layout,
@@ -88,12 +92,14 @@ const RENDERED: Record<Layout, fc.Arbitrary<string>> = {
 
 describe("detectLayout on rendered reports", () => {
   it("renders every layout", () => {
-    expect(Object.keys(RENDERED).sort()).toEqual([...LAYOUTS].sort());
+    expect(Object.keys(RENDERED).sort()).toEqual([...DETECTABLE].sort());
+    expect(LAYOUTS.length).toBe(DETECTABLE.length + 1);
   });
 
-  for (const layout of LAYOUTS) {
-    test.prop([RENDERED[layout]], { numRuns: RUNS })(`${layout}: detected as ${layout}`, (text) => {
+  for (const layout of DETECTABLE) {
+    test.prop([RENDERED[layout]], { numRuns: RUNS })(`${layout}: detected as ${layout}, "ocr" scored 0`, (text) => {
       expectDetected(text, layout, layout);
+      expect(detectLayout(text).scores.ocr).toBe(0);
     });
   }
 
