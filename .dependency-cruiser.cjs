@@ -12,7 +12,10 @@ const STAGES = [
   ["report", "^src/report/"],
   ["validate", "^src/validate/"],
   ["parse", "^src/parse-report\\.ts$"],
-  ["formats", "^src/(document|pdf|docx|doc|ocr)/"],
+  ["file", "^src/file/"],
+  ["formats", "^src/(pdf|docx|doc)/"],
+  ["ocr", "^src/ocr/"],
+  ["document", "^src/document/"],
   ["entry", "^src/index\\.ts$"],
   ["apps", "^(src/cli|site)/"],
 ];

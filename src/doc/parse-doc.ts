@@ -4,8 +4,8 @@
  * table row becomes one line with tab-separated cells, and the `tab-rows` tokenizer
  * reads it.
  */
-import { missingPeer } from "../document/missing-peer.js";
-import { unreadableFile } from "../document/unreadable-file.js";
+import { missingPeer } from "../file/missing-peer.js";
+import { unreadableFile } from "../file/unreadable-file.js";
 import { buildReport } from "../report/build-report.js";
 import { tabRows } from "../tokenize/tab-rows.js";
 import type { Diagnostic, Report, Table } from "../types.js";

@@ -4,5 +4,5 @@
  * @packageDocumentation
  */
 export { parseDocument, type DocumentOptions } from "./parse-document.js";
-export { sniffFormat, type DocumentFormat } from "./sniff-format.js";
-export { isMissingPeer, type MissingPeerError } from "./missing-peer.js";
+export { sniffFormat, type DocumentFormat } from "../file/sniff-format.js";
+export { isMissingPeer, type MissingPeerError } from "../file/missing-peer.js";

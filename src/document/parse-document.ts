@@ -10,8 +10,8 @@ import type { DocxOptions } from "../docx/parse-docx.js";
 import type { DocOptions } from "../doc/parse-doc.js";
 import type { OcrOptions } from "../ocr/parse-ocr.js";
 import { importDoc, importDocx, importOcr, importPdf } from "./format-modules.js";
-import { isMissingPeer } from "./missing-peer.js";
-import { sniffFormat } from "./sniff-format.js";
+import { isMissingPeer } from "../file/missing-peer.js";
+import { sniffFormat } from "../file/sniff-format.js";
 
 /** Options of {@link parseDocument}: those of `parseReport` for text, and per format. */
 export interface DocumentOptions extends ParseOptions {

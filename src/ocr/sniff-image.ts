@@ -1,7 +1,7 @@
 /**
  * Which of the files OCR reads some bytes are: PDF, PNG or JPEG, by their first bytes.
  */
-import { sniffFormat } from "../document/sniff-format.js";
+import { sniffFormat } from "../file/sniff-format.js";
 
 /** `"pdf"`, `"png"`, `"jpeg"`, or `null` for other bytes. */
 export function sniffImage(bytes: Uint8Array): "pdf" | "png" | "jpeg" | null {

@@ -3,7 +3,7 @@
  * legacy build in Node, with the CMaps and standard fonts the package ships (no
  * network). A browser passes its own pdf.js module and asset URLs instead.
  */
-import { missingPeer } from "../document/missing-peer.js";
+import { missingPeer } from "../file/missing-peer.js";
 
 declare const __filename: string | undefined;
 

@@ -3,7 +3,7 @@
  * positioned tokenizer rebuilds the tables' grids, and the core maps them onto the
  * model.
  */
-import { unreadableFile } from "../document/unreadable-file.js";
+import { unreadableFile } from "../file/unreadable-file.js";
 import { buildReport } from "../report/build-report.js";
 import type { Diagnostic, Report } from "../types.js";
 import { loadPdfjs, type PdfjsAssets, type PdfjsModule } from "./load-pdfjs.js";

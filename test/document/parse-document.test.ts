@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "../../src/document/index.js";
-import { isMissingPeer, missingPeer } from "../../src/document/missing-peer.js";
+import { isMissingPeer, missingPeer } from "../../src/file/missing-peer.js";
 import { corpusDir } from "../helpers/corpus.js";
 import { reportDocx } from "../docx/report-docx.js";
 import { valueDifferences } from "../fixtures/documents/compare.js";

@@ -5,7 +5,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it, vi } from "vitest";
 import { docxCreationDate, extractDocxTables, parseDocx } from "../../src/docx/index.js";
-import { isMissingPeer } from "../../src/document/missing-peer.js";
+import { isMissingPeer } from "../../src/file/missing-peer.js";
 import { reportArbitrary } from "../helpers/arbitrary-report.js";
 import { valueDifferences, badLocations } from "../fixtures/documents/compare.js";
 import { reportDocx } from "./report-docx.js";

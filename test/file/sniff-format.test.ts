@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { sniffFormat } from "../../src/document/sniff-format.js";
+import { sniffFormat } from "../../src/file/sniff-format.js";
 import { FIXTURE_DIR } from "../fixtures/documents/manifest.js";
 import { reportDocx } from "../docx/report-docx.js";
 

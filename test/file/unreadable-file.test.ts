@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { unreadableFile } from "../../src/document/unreadable-file.js";
+import { unreadableFile } from "../../src/file/unreadable-file.js";
 
 describe("unreadableFile", () => {
   it("names the file in both languages and gives the library's reason", () => {
