@@ -40,7 +40,13 @@ export const REPORT_FIXED_COLUMNS = [
   "unreadable",
 ] as const;
 
-const FIXED_LABELS_ZH: Record<(typeof REPORT_FIXED_COLUMNS)[number], string> = {
+/** A fixed column of a report CSV row. */
+export type ReportCsvColumn = (typeof REPORT_FIXED_COLUMNS)[number];
+
+/** The fixed columns of a parsed report's row: every one but `unreadable`, each required. */
+export type ReportCsvFixedValues = Record<Exclude<ReportCsvColumn, "unreadable">, CsvValue>;
+
+const FIXED_LABELS_ZH: Record<ReportCsvColumn, string> = {
   file: "文件",
   template: "模板",
   "source.layout": "版式",
@@ -80,7 +86,7 @@ export function reportCsvHeader(language: HeaderLanguage): string {
  * (`flattenReport`); absent keys are empty cells.
  */
 export function reportCsvRow(
-  fixed: Readonly<Partial<Record<(typeof REPORT_FIXED_COLUMNS)[number], CsvValue>>>,
+  fixed: Readonly<Partial<Record<ReportCsvColumn, CsvValue>>>,
   values: Readonly<Record<string, CsvValue>> = {},
 ): string {
   let line = "";
@@ -97,7 +103,7 @@ export interface SeverityCounts {
 }
 
 /** The fixed columns of a report's CSV row (the model paths come from `flattenReport`). */
-export function csvFixedValues(file: string, report: Report, counts: SeverityCounts): Record<string, CsvValue> {
+export function csvFixedValues(file: string, report: Report, counts: SeverityCounts): ReportCsvFixedValues {
   return {
     file,
     template: report.template,
@@ -125,7 +131,7 @@ let labelsCache: Map<string, string> | null = null;
 
 /** The Chinese label of a column: a fixed column's name, or `table/row/column` from the template labels. */
 export function chineseColumnLabel(column: string): string {
-  if (column in FIXED_LABELS_ZH) return FIXED_LABELS_ZH[column as keyof typeof FIXED_LABELS_ZH];
+  if (column in FIXED_LABELS_ZH) return FIXED_LABELS_ZH[column as ReportCsvColumn];
   labelsCache ??= buildPathLabels();
   return labelsCache.get(column) ?? column;
 }

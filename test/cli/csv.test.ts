@@ -8,6 +8,7 @@ import {
   reportCsvHeader,
   reportCsvRow,
   shortenLabel,
+  type ReportCsvFixedValues,
 } from "../../src/cli/csv.js";
 import { allTemplatePaths, APPLICATION_ROWS } from "../../src/template/templates.js";
 
@@ -70,5 +71,30 @@ describe("Chinese labels", () => {
     expect(shortenLabel("(二)部分公开(区分处理的,只计这一情形,不计其他情形)")).toBe("(二)部分公开");
     expect(shortenLabel("一、本年新收政府信息公开申请数量")).toBe("一、本年新收申请数量");
     expect(shortenLabel("规章")).toBe("规章");
+  });
+});
+
+describe("typed fixed columns (checked by npm run typecheck)", () => {
+  it("a parsed report's row must give every fixed column but unreadable, and no other", () => {
+    const row: ReportCsvFixedValues = {
+      file: "a.html",
+      template: "2021",
+      "source.layout": "html",
+      "source.encoding": "utf-8",
+      "meta.year": 2024,
+      "meta.organization": null,
+      "meta.title": null,
+      "meta.published": null,
+      "meta.organType": null,
+      "findings.error": 0,
+      "findings.warning": 0,
+      "findings.info": 0,
+    };
+    // @ts-expect-error a missing column does not compile
+    const missing: ReportCsvFixedValues = { file: "a.html" };
+    // @ts-expect-error a misspelt column does not compile
+    const misspelt: ReportCsvFixedValues = { ...row, "meta.organisation": null };
+    expect(Object.keys(row).sort()).toEqual(REPORT_FIXED_COLUMNS.filter((c) => c !== "unreadable").sort());
+    expect([missing.file, misspelt.file]).toEqual(["a.html", "a.html"]);
   });
 });
