@@ -68,26 +68,29 @@ class ChunkWriter {
   }
 }
 
-/** Run `parse`, `validate`, `series` or `audit`. Resolves with the exit code. */
-export async function runBatchCommand(options: CliOptions, environment: CliEnvironment): Promise<number> {
-  const command = options.command;
-  if (command === "tables") throw new Error("runBatchCommand does not run tables");
-  const started = Date.now();
-  const single = await isSingleFileInput(options.inputs);
+/** The settings each worker's task is run with, from the options and the output. */
+function taskConfig(command: TaskConfig["command"], options: CliOptions, environment: CliEnvironment, single: boolean): TaskConfig {
   const format = defaultFormat(options, single);
-  const jsonArray = format === "json" && command !== "audit" && (command !== "parse" || !single);
-  const config: TaskConfig = {
+  return {
     command,
     format,
     header: options.header,
     includeText: options.includeText,
     severity: options.severity ?? (format === "text" ? "warning" : "info"),
     color: useColor(options, environment),
-    jsonArray,
+    jsonArray: format === "json" && command !== "audit" && (command !== "parse" || !single),
     maxBytes: options.maxBytes,
   };
+}
+
+/** Run `parse`, `validate`, `series` or `audit`. Resolves with the exit code. */
+export async function runBatchCommand(options: CliOptions, environment: CliEnvironment): Promise<number> {
+  const command = options.command;
+  if (command === "tables") throw new Error("runBatchCommand does not run tables");
+  const started = Date.now();
+  const config = taskConfig(command, options, environment, await isSingleFileInput(options.inputs));
   const sink = openOutput(options.out, environment.stdout);
-  const writer = new ChunkWriter(sink, jsonArray);
+  const writer = new ChunkWriter(sink, config.jsonArray);
   const showProgress = !options.quiet && environment.stderr.isTTY === true;
   const progress = new ProgressBar(environment.stderr, showProgress);
   const warn = (message: string): void => progress.log(`xxgk: ${message}`);
@@ -97,7 +100,7 @@ export async function runBatchCommand(options: CliOptions, environment: CliEnvir
   const series = command === "series" ? new SeriesCollector() : null;
   const audit = command === "audit" ? new AuditCollector() : null;
   let errorFindings = 0;
-  await writer.start(command === "series" || command === "audit" ? "" : prologue(command, format, options));
+  await writer.start(command === "series" || command === "audit" ? "" : prologue(command, config.format, options));
   const jobs = Math.max(1, Math.min(options.jobs, availableParallelism() * 4));
   const runner = createRunner(environment.workerScript, config, jobs, options.timeoutMs);
   try {
@@ -117,13 +120,28 @@ export async function runBatchCommand(options: CliOptions, environment: CliEnvir
     await runner.close();
   }
   if (series !== null) errorFindings = await writeSeries(series, config, options, writer, warn);
-  if (audit !== null) {
-    const result = audit.result();
-    await sink.write(formatAudit(result, format, { header: options.header, bom: options.bom, color: config.color }));
-    errorFindings = hasErrors(result) ? 1 : 0;
-  }
+  if (audit !== null) errorFindings = await writeAudit(audit, config, options, sink);
   await writer.finish();
   progress.clear();
+  return exitCode(summary, command, errorFindings, options, environment, started);
+}
+
+/** Write the audit's checklist; 1 when a report has an error finding, else 0. */
+async function writeAudit(audit: AuditCollector, config: TaskConfig, options: CliOptions, sink: OutputSink): Promise<number> {
+  const result = audit.result();
+  await sink.write(formatAudit(result, config.format, { header: options.header, bom: options.bom, color: config.color }));
+  return hasErrors(result) ? 1 : 0;
+}
+
+/** Print the summary line and tell the exit code: 2 without input, 1 on errors or broken files. */
+function exitCode(
+  summary: BatchSummary,
+  command: CliOptions["command"],
+  errorFindings: number,
+  options: CliOptions,
+  environment: CliEnvironment,
+  started: number,
+): number {
   if (summary.files === 0) {
     environment.stderr.write("xxgk: no input file\n");
     return 2;

@@ -5,7 +5,7 @@
 import { validateSeries } from "../index.js";
 import type { Finding, Report, Severity, Validation } from "../types.js";
 import { csvLine, type CsvValue } from "./csv.js";
-import { atLeast, palette, type Palette } from "./finding-format.js";
+import { atLeast, palette, type FindingRecord, type Palette } from "./finding-format.js";
 import type { HeaderLanguage, OutputFormat } from "./options.js";
 
 /** One report of a group. */
@@ -56,14 +56,8 @@ export class SeriesCollector {
 }
 
 /** A series finding with the files of the years it involves. */
-export interface SeriesFindingRecord {
-  rule: Finding["rule"];
-  severity: Severity;
-  message: string;
-  paths: string[];
-  expected: number | string | null;
-  actual: number | string | null;
-  notCheckable: boolean;
+export interface SeriesFindingRecord
+  extends Pick<FindingRecord, "rule" | "severity" | "message" | "paths" | "expected" | "actual" | "notCheckable"> {
   years: number[];
   files: string[];
 }
