@@ -125,10 +125,9 @@ export const FINDING_CSV_COLUMNS = [
   "meta.year",
 ] as const;
 
-const FINDING_LABELS_ZH: Record<(typeof FINDING_CSV_COLUMNS)[number], string> = {
+/** Chinese headers of the columns that describe a finding, shared by the validate and series CSVs. */
+export const FINDING_FIELD_LABELS_ZH = {
   file: "文件",
-  line: "行",
-  column: "列",
   severity: "级别",
   rule: "规则",
   cell: "核对单元格",
@@ -138,6 +137,12 @@ const FINDING_LABELS_ZH: Record<(typeof FINDING_CSV_COLUMNS)[number], string> = 
   notCheckable: "无法核对",
   message: "说明",
   "meta.organization": "机关",
+} as const;
+
+const FINDING_LABELS_ZH: Record<(typeof FINDING_CSV_COLUMNS)[number], string> = {
+  ...FINDING_FIELD_LABELS_ZH,
+  line: "行",
+  column: "列",
   "meta.year": "年度",
 };
 

@@ -5,7 +5,7 @@
 import { validateSeries } from "../index.js";
 import type { Finding, Report, Severity, Validation } from "../types.js";
 import { csvLine, type CsvValue } from "./csv.js";
-import { atLeast, palette, type FindingRecord, type Palette } from "./finding-format.js";
+import { atLeast, FINDING_FIELD_LABELS_ZH, palette, type FindingRecord, type Palette } from "./finding-format.js";
 import type { HeaderLanguage, OutputFormat } from "./options.js";
 
 /** One report of a group. */
@@ -115,17 +115,9 @@ const SERIES_CSV_COLUMNS = [
 ] as const;
 
 const SERIES_LABELS_ZH: Record<(typeof SERIES_CSV_COLUMNS)[number], string> = {
-  "meta.organization": "机关",
+  ...FINDING_FIELD_LABELS_ZH,
   years: "年度",
   files: "文件",
-  severity: "级别",
-  rule: "规则",
-  cell: "核对单元格",
-  cells: "涉及单元格",
-  expected: "应为",
-  actual: "实为",
-  notCheckable: "无法核对",
-  message: "说明",
 };
 
 /** Everything `series` writes before the first group (the CSV header, `[`). */
