@@ -12,6 +12,7 @@ import type {
   TableKind,
   TemplateVersion,
 } from "../types.js";
+import { SECTION_HEADINGS } from "../template/headings.js";
 import type { TextBlock, Tokenized } from "../tokenize/types.js";
 import { classifyTable } from "./classify-table.js";
 import { extractMeta } from "./extract-meta.js";
@@ -150,7 +151,7 @@ function missingTableDiagnostics(template: TemplateVersion, mapped: MappedTables
   }
 }
 
-const SECTION_NAMES = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"];
+const SECTION_NAMES = Object.values(SECTION_HEADINGS);
 
 function missingSectionDiagnostics(template: TemplateVersion, sections: readonly Section[], diagnostics: Diagnostic[]): void {
   if (template !== "2021" && template !== "2019") return;

@@ -21,6 +21,16 @@ const HEADING_WORDS: readonly RegExp[] = [
 /** A section's number in the template. */
 export type SectionNumber = 1 | 2 | 3 | 4 | 5 | 6;
 
+/** The six section headings as the State Council templates print them. */
+export const SECTION_HEADINGS: Readonly<Record<SectionNumber, string>> = {
+  1: "一、总体情况",
+  2: "二、主动公开政府信息情况",
+  3: "三、收到和处理政府信息公开申请情况",
+  4: "四、政府信息公开行政复议、行政诉讼情况",
+  5: "五、存在的主要问题及改进情况",
+  6: "六、其他需要报告的事项",
+};
+
 /** Recognise a section heading at the start of a block's text. */
 export function headingOf(text: string): { number: SectionNumber; heading: string } | null {
   if (!startsWithNumeral(text)) return null;

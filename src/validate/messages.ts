@@ -3,17 +3,9 @@
  * separated by " / ".
  */
 import type { Equation } from "../template/equations.js";
+import { SECTION_HEADINGS, type SectionNumber } from "../template/headings.js";
 import { APPEAL_COLUMNS, APPEAL_ROWS, APPLICANT_COLUMNS_WITH_SUBTOTAL, APPLICATION_ROWS } from "../template/templates.js";
 import type { RuleName } from "../types.js";
-
-const SECTION_HEADINGS: Record<number, string> = {
-  1: "一、总体情况",
-  2: "二、主动公开政府信息情况",
-  3: "三、收到和处理政府信息公开申请情况",
-  4: "四、政府信息公开行政复议、行政诉讼情况",
-  5: "五、存在的主要问题及改进情况",
-  6: "六、其他需要报告的事项",
-};
 
 const TABLE_LABELS: Record<string, string> = {
   activeDisclosure: "二、主动公开政府信息情况",
@@ -167,7 +159,7 @@ export function missingTableMessage(table: string): string {
 /** `missing-section`: a section heading of the template is absent. */
 export function missingSectionMessage(section: number): string {
   return join(
-    `缺少第${section}部分“${SECTION_HEADINGS[section] ?? section}”`,
+    `缺少第${section}部分“${SECTION_HEADINGS[section as SectionNumber] ?? section}”`,
     `missing-section: no heading for section ${section}`,
   );
 }

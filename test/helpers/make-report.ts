@@ -3,6 +3,7 @@
  */
 import { APPLICANT_COLUMNS, rowsOf, templatePaths, type TableTemplate } from "../../src/template/templates.js";
 import { organTypeOf } from "../../src/report/organ-type.js";
+import { SECTION_HEADINGS } from "../../src/template/headings.js";
 import type { Report, Section, TableKind } from "../../src/types.js";
 
 type SectionNumber = Section["number"];
@@ -15,15 +16,6 @@ export const DEFAULT_SECTION_TEXTS: Record<SectionNumber, string> = {
   4: "详见下表。",
   5: "公开工作仍有不足，下一步将加强培训。",
   6: "本年度未收取信息处理费。",
-};
-
-const HEADINGS: Record<SectionNumber, string> = {
-  1: "一、总体情况",
-  2: "二、主动公开政府信息情况",
-  3: "三、收到和处理政府信息公开申请情况",
-  4: "四、政府信息公开行政复议、行政诉讼情况",
-  5: "五、存在的主要问题及改进情况",
-  6: "六、其他需要报告的事项",
 };
 
 /** The paths of the cells a State Council table prints: every model path but the local 小计 column. */
@@ -160,8 +152,8 @@ function buildText(
   for (const n of [1, 2, 3, 4, 5, 6] as const) {
     if (options.omitSections?.includes(n)) continue;
     const body = options.sections?.[n] ?? DEFAULT_SECTION_TEXTS[n];
-    const sectionText = `${HEADINGS[n]}\n${body}`;
-    sections.push({ number: n, heading: HEADINGS[n], text: sectionText, start: text.length, end: text.length + sectionText.length });
+    const sectionText = `${SECTION_HEADINGS[n]}\n${body}`;
+    sections.push({ number: n, heading: SECTION_HEADINGS[n], text: sectionText, start: text.length, end: text.length + sectionText.length });
     text += `${sectionText}\n`;
   }
   return { text, sections };
