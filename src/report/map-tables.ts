@@ -4,7 +4,7 @@
  */
 import type { Cell, CellLocation, Diagnostic, Table, TableKind } from "../types.js";
 import { cellNumber, readCellValue } from "../text/cell-value.js";
-import { fitValues, fitValuesAt, learnValueOffsets, logicalRows, type LogicalRow } from "../tables/logical-rows.js";
+import { fitValues, fitValuesAt, learnValueOffsets, logicalRows, withoutTrailingBlanks, type LogicalRow } from "../tables/logical-rows.js";
 import { alignRows, alignmentScore, fillGaps, matchRowsByLabel, type RowMatch } from "./align-rows.js";
 import { placeFloating, type RowReadings } from "./place-floating.js";
 import { repairShortRows, SHORT_ROW_BUDGET } from "./repair-short-rows.js";
@@ -161,11 +161,7 @@ function readMatchedRows(
   const width = specs[0] ? columnsOf(specs[0]).length : 0;
   const uniform = specs.every((s) => columnsOf(s).length === width);
   const offsets = uniform ? learnValueOffsets(matches.map((m) => m.row), width) : new Map<number, number>();
-  // rows of table 三 short of cells with nothing blank written: placed by the sums, after the others
-  const short = new Map<string, RowMatch>();
-  if (kind === "applications") {
-    for (const m of matches) if (m.row.values.length < width && m.row.values.length === m.row.numbers && m.row.numbers > 0) short.set(m.spec.path, m);
-  }
+  const short = kind === "applications" ? shortRows(matches, width) : new Map<string, RowMatch>();
   for (const spec of specs) {
     const m = matched.get(spec);
     const base = `${kind}.${spec.path}`;
@@ -207,6 +203,22 @@ function readMatchedRows(
     else readRowValues(base, paths, m.row, out, offsets.get(m.row.values.length));
   }
   if (short.size > 0) readShortRows(specs[0]!.templates, columns ?? APPLICANT_COLUMNS, short, out);
+}
+
+/**
+ * Rows of table 三 short of cells with nothing blank written, to be placed by the sums after
+ * the others. In pipe layouts the blanks after a row's last number only pad it to the table's
+ * width, so a row of fewer numbers than columns is short even when such blanks follow it.
+ */
+function shortRows(matches: readonly RowMatch[], width: number): Map<string, RowMatch> {
+  const short = new Map<string, RowMatch>();
+  for (const m of matches) {
+    const values = m.row.padded ? withoutTrailingBlanks(m.row.values) : m.row.values;
+    if (values.length < width && values.length === m.row.numbers && m.row.numbers > 0) {
+      short.set(m.spec.path, values === m.row.values ? m : { ...m, row: { ...m.row, values } });
+    }
+  }
+  return short;
 }
 
 /** Short rows of table 三, placed by the table's sums (see {@link repairShortRows}). */

@@ -14,6 +14,11 @@ export interface LogicalRow {
   numbers: number;
   start: number;
   end: number;
+  /**
+   * True in layouts that write no blank cell at the end of a row (pipe-rows, pipe-cells): the
+   * empty cells after its last number may only pad it to the table's width.
+   */
+  padded?: boolean;
   /** The label keys of the row, computed on first use by the row matcher (`null`: no label). */
   keys?: { last: string; joined: string | null } | null;
 }
@@ -45,12 +50,23 @@ export function toLogicalRow(cells: readonly Cell[]): LogicalRow {
   return { labels, values, numbers, start: first ? first.start : 0, end: last ? last.end : 0 };
 }
 
+/** Layouts whose rows end in a run of empty cells up to the table's width (`规章 | 2 | 15 | ||`, a `|||` line). */
+const PADDED_LAYOUTS: ReadonlySet<Table["layout"]> = new Set(["pipe-rows", "pipe-cells"]);
+
+/** A row's value cells without the blank cells after its last number. */
+export function withoutTrailingBlanks(values: readonly Cell[]): Cell[] {
+  let end = values.length;
+  while (end > 0 && readCellValue(values[end - 1]!.text).kind === "blank") end--;
+  return values.slice(0, end);
+}
+
 /**
  * The logical rows of a table. A row of labels without values followed by a row of
  * values without labels (a label orphaned from its numbers) is read as one row.
  */
 export function logicalRows(table: Table): LogicalRow[] {
-  const rows = table.rows.filter((r) => r.length > 0).map(toLogicalRow);
+  const padded = PADDED_LAYOUTS.has(table.layout);
+  const rows = table.rows.filter((r) => r.length > 0).map((cells) => (padded ? { ...toLogicalRow(cells), padded } : toLogicalRow(cells)));
   const out: LogicalRow[] = [];
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;

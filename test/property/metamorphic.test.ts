@@ -271,6 +271,27 @@ function blankCellProperty(layouts: readonly TextLayout[]) {
  * Blank one value cell (of the given place in its row): exactly that path becomes null,
  * with a blank-cell diagnostic; every other value stays.
  */
+/** pipe-rows and pipe-cells write no blank at the end of a row: the empty cells there are padding. */
+function padsRows(layout: TextLayout): boolean {
+  return layout === "pipe-rows" || layout === "pipe-cells";
+}
+
+/**
+ * A blank last cell of a table-三 row in a pipe layout cannot be told from the padding: the
+ * row is short, and its numbers are placed by the table's sums. The blanked cell is null;
+ * every other cell keeps its value, or is null with an ambiguous-cell diagnostic naming it.
+ */
+function checkPaddedLastCell(after: Report, reading: Reading, path: string, what: string): void {
+  const now = readingOf(after);
+  expect(now.template, what).toBe(reading.template);
+  expect(now.values[path], what).toBeNull();
+  const changed = Object.keys(reading.values).filter((p) => p !== path && now.values[p] !== reading.values[p]);
+  for (const p of changed) {
+    expect(now.values[p], `${what}: ${p}`).toBeNull();
+    expect(after.diagnostics.some((d) => d.path === p && d.code === "ambiguous-cell"), `${what}: ${p} has no ambiguous-cell`).toBe(true);
+  }
+}
+
 function checkBlankCell(source: Source, place: CellPlace, pickPath: number, pickMarker: number): void {
   const { report: before, reading } = baseline(source);
   const candidates = Object.keys(reading.values).filter(
@@ -284,6 +305,7 @@ function checkBlankCell(source: Source, place: CellPlace, pickPath: number, pick
   const text = source.text.slice(0, start) + marker + source.text.slice(end);
   const after = parseReport(text);
   const what = `${path} blanked with ${JSON.stringify(marker)}`;
+  if (place === "last" && padsRows(source.layout) && path.startsWith("applications.")) return checkPaddedLastCell(after, reading, path, what);
   expect(readingOf(after), what).toEqual({ template: reading.template, values: { ...reading.values, [path]: null } });
   // a cell of a row completed by numbers floating outside the table is one of its readings
   const row = path.slice(0, path.lastIndexOf("."));
@@ -311,7 +333,7 @@ describe("metamorphic: a blank cell makes exactly its path null", () => {
   );
 
   blankCellProperty(["pipe-rows", "pipe-cells"])(
-    "pipe-rows, pipe-cells: the last value cell of a row",
+    "pipe-rows, pipe-cells: the last value cell of a row (in table 三, the row is then short and placed by the sums)",
     (source, pickPath, pickMarker) => checkBlankCell(source, "last", pickPath, pickMarker),
   );
 
