@@ -60,89 +60,248 @@ function placements(cells: readonly Cell[], n: number, counter: SearchCounter): 
   return out;
 }
 
-/** An equation with each cell resolved to a short row's slot or to a value read elsewhere. */
-interface BoundEquation {
-  terms: Array<{ coef: 1 | -1; row: number; column: number } | { coef: 1 | -1; value: number | null | undefined }>;
-  /** The last short row (by search order) the equation reads; -1 when it reads none. */
-  last: number;
+/** A short-row cell an equation reads: the row (index into the short rows) and column. */
+interface ShortTerm {
+  coef: 1 | -1;
+  row: number;
+  column: number;
 }
 
-function bind(eq: Equation, rowIndex: ReadonlyMap<string, number>, columnIndex: ReadonlyMap<string, number>, values: ReadonlyMap<string, number | null>): BoundEquation {
-  const terms: BoundEquation["terms"] = [];
-  let last = -1;
+/**
+ * An equation over the short rows: `constant` (the values read elsewhere, with their signs)
+ * plus its short-row terms must be 0. `null` when a value read elsewhere is blank: the
+ * equation cannot be checked.
+ */
+interface BoundEquation {
+  rule: Equation["rule"];
+  constant: number;
+  terms: ShortTerm[];
+}
+
+function bind(eq: Equation, rowIndex: ReadonlyMap<string, number>, columnIndex: ReadonlyMap<string, number>, values: ReadonlyMap<string, number | null>): BoundEquation | null {
+  const terms: ShortTerm[] = [];
+  let constant = 0;
+  let checkable = true;
   const add = (path: string, coef: 1 | -1) => {
     const dot = path.lastIndexOf(".");
     const row = rowIndex.get(path.slice("applications.".length, dot));
     const column = columnIndex.get(path.slice(dot + 1));
-    if (row !== undefined && column !== undefined) {
-      terms.push({ coef, row, column });
-      last = Math.max(last, row);
-    } else terms.push({ coef, value: values.get(path) });
+    if (row !== undefined && column !== undefined) terms.push({ coef, row, column });
+    else {
+      const value = values.get(path);
+      if (typeof value === "number") constant += coef * value;
+      else checkable = false;
+    }
   };
   for (const p of eq.parts) add(p, 1);
   for (const p of eq.totals) add(p, -1);
-  return { terms, last };
+  return checkable ? { rule: eq.rule, constant, terms } : null;
 }
 
-/** False only when every value is known and the sum is not 0; a blank read elsewhere makes it unchecked. */
-function holds(eq: BoundEquation, chosen: ReadonlyArray<Placement | undefined>): boolean {
-  let sum = 0;
-  for (const t of eq.terms) {
-    if ("value" in t) {
-      if (typeof t.value !== "number") return true;
-      sum += t.coef * t.value;
-    } else sum += t.coef * (cellNumber(chosen[t.row]![t.column] ?? null) ?? 0);
+/** Sums of numbers read from cells are exact for counts; the tolerance only absorbs rounding of decimals. */
+const EPSILON = 1e-9;
+
+/** The rows an equation reads, in order. */
+function rowsOf(eq: BoundEquation): number[] {
+  return [...new Set(eq.terms.map((t) => t.row))].sort((a, b) => a - b);
+}
+
+/** What an equation adds up over one short row's placements (one entry per placement). */
+function contributions(eq: BoundEquation, row: number, options: readonly Float64Array[]): Float64Array {
+  const out = new Float64Array(options.length);
+  for (const t of eq.terms) if (t.row === row) options.forEach((o, k) => (out[k]! += t.coef * o[t.column]!));
+  return out;
+}
+
+/** What the sums allow for a group of linked short rows. */
+interface GroupSearch {
+  /**
+   * 0 when no joint placement of the group satisfies its equations, 1 when exactly one
+   * does; otherwise the product of the rows' numbers of readings (at least 2: an upper
+   * bound of the joint placements, which are not counted one by one).
+   */
+  count: number;
+  /** Per row of the group: the placements (indexes) that occur in some solution, in order. */
+  used: number[][];
+}
+
+/**
+ * For each placement of each row of a linked group (`group`, in order), find one joint
+ * placement of the group that uses it and satisfies the equations linking the rows — or
+ * learn that none does. Each search goes depth first, the chosen placement's row first,
+ * and checks every equation as a range as soon as one of its rows is placed: the sum so
+ * far plus the least and the most the unplaced rows can still add must reach 0, so a
+ * branch that cannot add up stops at once. A solution found marks every placement it
+ * uses, so most searches are not needed. One step per placement tried.
+ */
+function searchGroup(group: readonly number[], options: ReadonlyArray<readonly Float64Array[]>, equations: readonly BoundEquation[], counter: SearchCounter): GroupSearch {
+  const n = group.length;
+  const sizes = group.map((row) => options[row]!.length);
+  // per equation and position in the group: what each placement adds (null: the equation does not read the row)
+  const adds = equations.map((eq) => group.map((row) => (eq.terms.some((t) => t.row === row) ? contributions(eq, row, options[row]!) : null)));
+  const used = group.map(() => [] as number[]);
+  const supported = sizes.map((size) => new Uint8Array(size));
+
+  /** One joint placement with the row at `fixed` placed by `option`, or null; undefined when the budget ran out. */
+  const solve = (fixed: number, option: number): Int32Array | null | undefined => {
+    const order = [fixed, ...group.map((_, k) => k).filter((k) => k !== fixed)];
+    const allowed = (d: number): readonly number[] => (d === 0 ? [option] : Array.from({ length: sizes[order[d]!]! }, (_, o) => o));
+    const lists = order.map((_, d) => allowed(d));
+    const ranges = adds.map((perRow) => {
+      const lo = new Float64Array(n + 1);
+      const hi = new Float64Array(n + 1);
+      for (let d = n - 1; d >= 0; d--) {
+        const add = perRow[order[d]!];
+        let min = 0;
+        let max = 0;
+        if (add) {
+          min = Infinity;
+          max = -Infinity;
+          for (const o of lists[d]!) {
+            min = Math.min(min, add[o]!);
+            max = Math.max(max, add[o]!);
+          }
+        }
+        lo[d] = lo[d + 1]! + min;
+        hi[d] = hi[d + 1]! + max;
+      }
+      return { lo, hi };
+    });
+    const touching = order.map((k) => equations.map((_, e) => e).filter((e) => adds[e]![k] !== null));
+    const sums = Float64Array.from(equations, (eq) => eq.constant);
+    const chosen = new Int32Array(n);
+    let stopped = false;
+    const walk = (d: number): boolean => {
+      if (d === n) return true;
+      const k = order[d]!;
+      for (const o of lists[d]!) {
+        if (spent(counter)) {
+          stopped = true;
+          return false;
+        }
+        counter.steps++;
+        let fits = true;
+        for (const e of touching[d]!) {
+          const sum = sums[e]! + adds[e]![k]![o]!;
+          if (sum + ranges[e]!.lo[d + 1]! > EPSILON || sum + ranges[e]!.hi[d + 1]! < -EPSILON) {
+            fits = false;
+            break;
+          }
+        }
+        if (!fits) continue;
+        for (const e of touching[d]!) sums[e]! += adds[e]![k]![o]!;
+        chosen[k] = o;
+        const found = walk(d + 1);
+        for (const e of touching[d]!) sums[e]! -= adds[e]![k]![o]!;
+        if (found || stopped) return found;
+      }
+      return false;
+    };
+    const found = walk(0);
+    return stopped ? undefined : found ? chosen : null;
+  };
+
+  for (let k = 0; k < n; k++) {
+    for (let o = 0; o < sizes[k]!; o++) {
+      if (supported[k]![o] === 1) continue;
+      const solution = solve(k, o);
+      if (solution === undefined) return { count: 0, used };
+      if (solution) solution.forEach((choice, j) => (supported[j]![choice] = 1));
+    }
+    // no placement of this row takes part in a solution: the group has none
+    if (!supported[k]!.includes(1)) return { count: 0, used };
   }
-  return sum === 0;
+  supported.forEach((flags, k) => flags.forEach((flag, o) => flag === 1 && used[k]!.push(o)));
+  return { count: used.reduce((product, list) => product * list.length, 1), used };
+}
+
+/** Groups of short rows linked by equations (rows in order within a group, groups by their first row). */
+function linkedGroups(rows: number, equations: readonly BoundEquation[]): number[][] {
+  const parent = Array.from({ length: rows }, (_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (const eq of equations) {
+    const [first, ...rest] = rowsOf(eq);
+    for (const r of rest) parent[find(r)] = find(first!);
+  }
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < rows; i++) {
+    const root = find(i);
+    const group = groups.get(root) ?? [];
+    group.push(i);
+    groups.set(root, group);
+  }
+  return [...groups.values()];
 }
 
 /**
  * Decide the short rows of table 三. `columns` are the table's column keys in order (seven,
  * or eight with 小计); `values` holds the values already read for the other rows
  * (`applications.<row>.<column>`); `short` maps a row path to its short row's number cells.
+ *
+ * An equation that reads a blank cell elsewhere is not checked. One that reads a single
+ * short row filters that row's placements; rows linked by equations are searched jointly
+ * (see {@link searchGroup}), and groups that share no equation independently, so their
+ * placements multiply without being tried one by one.
  */
 export function repairShortRows(
   shape: ApplicationsShape,
   columns: readonly string[],
   short: ReadonlyMap<string, readonly Cell[]>,
   values: ReadonlyMap<string, number | null>,
-  counter: SearchCounter = newCounter(SHORT_ROW_BUDGET),
+  counter: SearchCounter = newCounter(SHORT_ROW_BUDGET, "short-rows"),
 ): ShortRowsResult {
   const paths = [...short.keys()];
   const rowIndex = new Map(paths.map((p, i) => [p, i]));
   const columnIndex = new Map(columns.map((c, i) => [c, i]));
-  const bound = (rule: Equation["rule"]) => equationsOf(rule, shape).map((eq) => bind(eq, rowIndex, columnIndex, values));
+  const bound = (rule: Equation["rule"]) =>
+    equationsOf(rule, shape)
+      .map((eq) => bind(eq, rowIndex, columnIndex, values))
+      .filter((eq): eq is BoundEquation => eq !== null);
   const rowEquations = [...bound("row-total"), ...bound("org-subtotal")];
   const columnEquations = [...bound("outcome-total"), ...bound("balance")];
 
   const all = paths.map((p) => placements(short.get(p)!, columns.length, counter));
-  const options = all.map((list, i) => {
-    const own = rowEquations.filter((eq) => eq.last === i);
-    return list.filter((placement) => own.every((eq) => holdsAlone(eq, i, placement)));
+  // the number each placement puts in each column (0 where it leaves the cell blank), for the sums
+  const numbersOf = (list: readonly Placement[]) => list.map((pl) => Float64Array.from(pl, (c) => cellNumber(c) ?? 0));
+  // a row equation reads one row; a column equation that reads no short row must hold as read
+  const single = (eq: BoundEquation) => new Set(eq.terms.map((t) => t.row)).size === 1;
+  const keep = all.map((list, i) => {
+    const own = [...rowEquations, ...columnEquations].filter((eq) => single(eq) && eq.terms[0]!.row === i);
+    const numbers = numbersOf(list);
+    return list.map((_, k) => k).filter((k) => own.every((eq) => Math.abs(eq.constant + contributions(eq, i, [numbers[k]!])[0]!) <= EPSILON));
   });
-  const byLast = paths.map((_, i) => columnEquations.filter((eq) => eq.last === i));
-  const consistent: Placement[][] = [];
-  const chosen: Array<Placement | undefined> = new Array(paths.length);
-  const walk = (i: number) => {
-    if (i === paths.length) {
-      consistent.push([...(chosen as Placement[])]);
-      return;
+  const options = keep.map((ks, i) => {
+    const numbers = numbersOf(all[i]!);
+    return ks.map((k) => numbers[k]!);
+  });
+  const joint = columnEquations.filter((eq) => eq.terms.length > 0 && !single(eq));
+  const holdsAsRead = columnEquations.every((eq) => eq.terms.length > 0 || Math.abs(eq.constant) <= EPSILON);
+
+  const searches: Array<GroupSearch | null> = [];
+  // per short row: its group's search, and its place in the group
+  const groupOf = new Array<number>(paths.length);
+  const depthOf = new Array<number>(paths.length);
+  if (paths.length > 0 && holdsAsRead) {
+    for (const group of linkedGroups(paths.length, joint)) {
+      const members = new Set(group);
+      const own = joint.filter((eq) => eq.terms.some((t) => members.has(t.row)));
+      group.forEach((row, d) => {
+        groupOf[row] = searches.length;
+        depthOf[row] = d;
+      });
+      searches.push(spent(counter) ? null : searchGroup(group, options, own, counter));
     }
-    for (const option of options[i]!) {
-      if (spent(counter)) return;
-      counter.steps++;
-      chosen[i] = option;
-      if (byLast[i]!.every((eq) => holds(eq, chosen))) walk(i + 1);
-    }
-    chosen[i] = undefined;
-  };
-  if (paths.length > 0 && columnEquations.every((eq) => eq.last !== -1 || holds(eq, chosen))) walk(0);
+  }
   const complete = !spent(counter);
+  const consistent = complete && searches.length > 0 ? searches.reduce((n, s) => n * (s?.count ?? 0), 1) : 0;
 
   const readings = new Map<string, ShortRowReading>();
   paths.forEach((path, i) => {
-    const found = complete && consistent.length > 0;
-    const list = found ? consistent.map((c) => c[i]!) : all[i]!;
+    const found = consistent > 0;
+    let list: Placement[];
+    if (found) {
+      list = searches[groupOf[i]!]!.used[depthOf[i]!]!.map((o) => all[i]![keep[i]![o]!]!);
+    } else list = all[i]!;
     const distinct = new Map<string, Placement>();
     for (const r of list) distinct.set(r.map((c) => cellNumber(c) ?? "∅").join("|"), r);
     const kept = [...distinct.values()];
@@ -152,16 +311,9 @@ export function repairShortRows(
     });
     readings.set(path, {
       cells: found ? cells : [],
-      consistent: complete ? consistent.length : 0,
+      consistent,
       alternatives: kept.map((r) => r.map(cellNumber)),
     });
   });
   return { readings, complete, steps: counter.steps };
-}
-
-/** A row equation over one short row alone (every term in row `i`). */
-function holdsAlone(eq: BoundEquation, i: number, placement: Placement): boolean {
-  const chosen: Array<Placement | undefined> = [];
-  chosen[i] = placement;
-  return holds(eq, chosen);
 }
