@@ -3,7 +3,7 @@
  * lose cells): where do the numbers go? Every placement that keeps their order is a
  * candidate; the template's equations decide — a row's own sums (总计, and 小计 where the
  * table prints it) filter each row's placements, then the column sums (the outcome total
- * and the balance, 勾稽关系) are checked as soon as the rows they read are placed. The
+ * and the balance, 勾稽关系) decide between the placements of the rows they link. The
  * missing cells count as 0 for the check only (they stay null). The search runs under a
  * step budget: spent, it gives up and says so.
  */
@@ -16,7 +16,11 @@ import { equationsOf, type ApplicationsShape, type Equation } from "../template/
 export interface ShortRowReading {
   /** One entry per column: the cell placed there, or null. */
   cells: Array<Cell | null>;
-  /** How many placements of all short rows satisfy the sums (1 = decided). */
+  /**
+   * 0 when no placement of all short rows satisfies the sums, 1 when exactly one does
+   * (decided); more when several do (the product of the rows' numbers of readings in their
+   * linked groups: an upper bound, the joint placements are not listed one by one).
+   */
   consistent: number;
   /** The readings the sums allow (or, when none does, every reading of the row), as values by column. */
   alternatives: Array<Array<number | null>>;
@@ -31,9 +35,10 @@ export interface ShortRowsResult {
 }
 
 /**
- * Steps allowed for placing one table's short rows: one step per placement tried.
- * 20,000 covers four rows short of three cells each tried jointly without pruning
- * (35⁴ would not fit); with the row sums pruning first, real tables take a few hundred.
+ * Steps allowed for placing one table's short rows: one step per placement listed or
+ * tried. Rows that share no checkable sum cost the sum of their placements; linked rows
+ * cost a search per placement that no solution found so far uses. Real tables take a
+ * few hundred steps; 20,000 take a few milliseconds.
  */
 export const SHORT_ROW_BUDGET = 20_000;
 
@@ -142,60 +147,73 @@ function searchGroup(group: readonly number[], options: ReadonlyArray<readonly F
   const used = group.map(() => [] as number[]);
   const supported = sizes.map((size) => new Uint8Array(size));
 
+  // per row: the equations that read it, and the least and the most each of them can get from it
+  const touching = group.map((_, k) => equations.map((_, e) => e).filter((e) => adds[e]![k] !== null));
+  const least = adds.map((perRow) => perRow.map((add) => (add && add.length > 0 ? Math.min(...add) : 0)));
+  const most = adds.map((perRow) => perRow.map((add) => (add && add.length > 0 ? Math.max(...add) : 0)));
+  // what the rows still to place can add to each equation, at least and at most
+  const lo = new Float64Array(equations.length);
+  const hi = new Float64Array(equations.length);
+  const sums = new Float64Array(equations.length);
+  const chosen = new Int32Array(n);
+  const order = new Int32Array(n);
+
   /** One joint placement with the row at `fixed` placed by `option`, or null; undefined when the budget ran out. */
   const solve = (fixed: number, option: number): Int32Array | null | undefined => {
-    const order = [fixed, ...group.map((_, k) => k).filter((k) => k !== fixed)];
-    const allowed = (d: number): readonly number[] => (d === 0 ? [option] : Array.from({ length: sizes[order[d]!]! }, (_, o) => o));
-    const lists = order.map((_, d) => allowed(d));
-    const ranges = adds.map((perRow) => {
-      const lo = new Float64Array(n + 1);
-      const hi = new Float64Array(n + 1);
-      for (let d = n - 1; d >= 0; d--) {
-        const add = perRow[order[d]!];
-        let min = 0;
-        let max = 0;
-        if (add) {
-          min = Infinity;
-          max = -Infinity;
-          for (const o of lists[d]!) {
-            min = Math.min(min, add[o]!);
-            max = Math.max(max, add[o]!);
-          }
-        }
-        lo[d] = lo[d + 1]! + min;
-        hi[d] = hi[d + 1]! + max;
+    order[0] = fixed;
+    for (let k = 0, d = 1; k < n; k++) if (k !== fixed) order[d++] = k;
+    equations.forEach((eq, e) => {
+      sums[e] = eq.constant;
+      lo[e] = 0;
+      hi[e] = 0;
+      for (let k = 0; k < n; k++) {
+        lo[e]! += least[e]![k]!;
+        hi[e]! += most[e]![k]!;
       }
-      return { lo, hi };
     });
-    const touching = order.map((k) => equations.map((_, e) => e).filter((e) => adds[e]![k] !== null));
-    const sums = Float64Array.from(equations, (eq) => eq.constant);
-    const chosen = new Int32Array(n);
     let stopped = false;
+    /** Place the rows from depth `d` on: true when they all fit. */
     const walk = (d: number): boolean => {
       if (d === n) return true;
       const k = order[d]!;
-      for (const o of lists[d]!) {
-        if (spent(counter)) {
-          stopped = true;
-          return false;
-        }
-        counter.steps++;
-        let fits = true;
-        for (const e of touching[d]!) {
-          const sum = sums[e]! + adds[e]![k]![o]!;
-          if (sum + ranges[e]!.lo[d + 1]! > EPSILON || sum + ranges[e]!.hi[d + 1]! < -EPSILON) {
-            fits = false;
+      const rows = touching[k]!;
+      for (const e of rows) {
+        lo[e]! -= least[e]![k]!;
+        hi[e]! -= most[e]![k]!;
+      }
+      const first = d === 0 ? option : 0;
+      const last = d === 0 ? option : sizes[k]! - 1;
+      let found = false;
+      // the placements no solution uses yet first (pass 0), so that a solution marks as many new ones as it can
+      for (let pass = d === 0 ? 1 : 0; pass < 2 && !found && !stopped; pass++) {
+        for (let o = first; o <= last && !found; o++) {
+          if (d > 0 && supported[k]![o] !== pass) continue;
+          if (spent(counter)) {
+            stopped = true;
             break;
           }
+          counter.steps++;
+          let fits = true;
+          for (const e of rows) {
+            const sum = sums[e]! + adds[e]![k]![o]!;
+            if (sum + lo[e]! > EPSILON || sum + hi[e]! < -EPSILON) {
+              fits = false;
+              break;
+            }
+          }
+          if (!fits) continue;
+          for (const e of rows) sums[e]! += adds[e]![k]![o]!;
+          chosen[k] = o;
+          found = walk(d + 1);
+          for (const e of rows) sums[e]! -= adds[e]![k]![o]!;
+          if (stopped) break;
         }
-        if (!fits) continue;
-        for (const e of touching[d]!) sums[e]! += adds[e]![k]![o]!;
-        chosen[k] = o;
-        const found = walk(d + 1);
-        for (const e of touching[d]!) sums[e]! -= adds[e]![k]![o]!;
-        if (found || stopped) return found;
       }
-      return false;
+      for (const e of rows) {
+        lo[e]! += least[e]![k]!;
+        hi[e]! += most[e]![k]!;
+      }
+      return found;
     };
     const found = walk(0);
     return stopped ? undefined : found ? chosen : null;
@@ -261,18 +279,22 @@ export function repairShortRows(
   const columnEquations = [...bound("outcome-total"), ...bound("balance")];
 
   const all = paths.map((p) => placements(short.get(p)!, columns.length, counter));
-  // the number each placement puts in each column (0 where it leaves the cell blank), for the sums
-  const numbersOf = (list: readonly Placement[]) => list.map((pl) => Float64Array.from(pl, (c) => cellNumber(c) ?? 0));
+  // the values each placement puts in the columns (null where it leaves the cell blank), read once
+  const valuesOf = all.map((list, i) => {
+    const numbers = new Map(short.get(paths[i]!)!.map((c) => [c, cellNumber(c)]));
+    return list.map((pl) => pl.map((c) => (c === null ? null : (numbers.get(c) ?? null))));
+  });
   // a row equation reads one row; a column equation that reads no short row must hold as read
   const single = (eq: BoundEquation) => new Set(eq.terms.map((t) => t.row)).size === 1;
-  const keep = all.map((list, i) => {
+  const keep: number[][] = [];
+  const options: Float64Array[][] = [];
+  all.forEach((list, i) => {
     const own = [...rowEquations, ...columnEquations].filter((eq) => single(eq) && eq.terms[0]!.row === i);
-    const numbers = numbersOf(list);
-    return list.map((_, k) => k).filter((k) => own.every((eq) => Math.abs(eq.constant + contributions(eq, i, [numbers[k]!])[0]!) <= EPSILON));
-  });
-  const options = keep.map((ks, i) => {
-    const numbers = numbersOf(all[i]!);
-    return ks.map((k) => numbers[k]!);
+    // for the sums, a blank cell counts 0
+    const numbers = valuesOf[i]!.map((values) => Float64Array.from(values, (v) => v ?? 0));
+    const ks = list.map((_, k) => k).filter((k) => own.every((eq) => Math.abs(eq.constant + contributions(eq, i, [numbers[k]!])[0]!) <= EPSILON));
+    keep.push(ks);
+    options.push(ks.map((k) => numbers[k]!));
   });
   const joint = columnEquations.filter((eq) => eq.terms.length > 0 && !single(eq));
   const holdsAsRead = columnEquations.every((eq) => eq.terms.length > 0 || Math.abs(eq.constant) <= EPSILON);
@@ -298,21 +320,23 @@ export function repairShortRows(
   const readings = new Map<string, ShortRowReading>();
   paths.forEach((path, i) => {
     const found = consistent > 0;
-    let list: Placement[];
-    if (found) {
-      list = searches[groupOf[i]!]!.used[depthOf[i]!]!.map((o) => all[i]![keep[i]![o]!]!);
-    } else list = all[i]!;
-    const distinct = new Map<string, Placement>();
-    for (const r of list) distinct.set(r.map((c) => cellNumber(c) ?? "∅").join("|"), r);
+    const indexes = found ? searches[groupOf[i]!]!.used[depthOf[i]!]!.map((o) => keep[i]![o]!) : all[i]!.map((_, k) => k);
+    const distinct = new Map<string, number>();
+    for (const k of indexes) {
+      const key = valuesOf[i]![k]!.map((v) => v ?? "∅").join("|");
+      if (!distinct.has(key)) distinct.set(key, k);
+    }
     const kept = [...distinct.values()];
     const cells = columns.map((_, c) => {
-      const first = kept[0]?.[c] ?? null;
-      return kept.every((r) => cellNumber(r[c] ?? null) === cellNumber(first)) ? first : null;
+      const first = kept[0];
+      if (first === undefined) return null;
+      const value = valuesOf[i]![first]![c];
+      return kept.every((k) => valuesOf[i]![k]![c] === value) ? all[i]![first]![c]! : null;
     });
     readings.set(path, {
       cells: found ? cells : [],
       consistent,
-      alternatives: kept.map((r) => r.map(cellNumber)),
+      alternatives: kept.map((k) => valuesOf[i]![k]!),
     });
   });
   return { readings, complete, steps: counter.steps };
