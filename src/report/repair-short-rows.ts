@@ -106,6 +106,13 @@ function bind(eq: Equation, rowIndex: ReadonlyMap<string, number>, columnIndex: 
 /** Sums of numbers read from cells are exact for counts; the tolerance only absorbs rounding of decimals. */
 const EPSILON = 1e-9;
 
+/** An equation that reads one short row, checked on one placement's numbers. */
+function holdsFor(eq: BoundEquation, numbers: Float64Array): boolean {
+  let sum = eq.constant;
+  for (const t of eq.terms) sum += t.coef * numbers[t.column]!;
+  return Math.abs(sum) <= EPSILON;
+}
+
 /** The rows an equation reads, in order. */
 function rowsOf(eq: BoundEquation): number[] {
   return [...new Set(eq.terms.map((t) => t.row))].sort((a, b) => a - b);
@@ -292,7 +299,7 @@ export function repairShortRows(
     const own = [...rowEquations, ...columnEquations].filter((eq) => single(eq) && eq.terms[0]!.row === i);
     // for the sums, a blank cell counts 0
     const numbers = valuesOf[i]!.map((values) => Float64Array.from(values, (v) => v ?? 0));
-    const ks = list.map((_, k) => k).filter((k) => own.every((eq) => Math.abs(eq.constant + contributions(eq, i, [numbers[k]!])[0]!) <= EPSILON));
+    const ks = list.map((_, k) => k).filter((k) => own.every((eq) => holdsFor(eq, numbers[k]!)));
     keep.push(ks);
     options.push(ks.map((k) => numbers[k]!));
   });

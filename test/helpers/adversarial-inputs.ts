@@ -275,3 +275,26 @@ export function adversarialInputs(count: number, first = 1, sources: ReadonlyArr
   }
   return out.filter((x) => inputBytes(x.input) <= MAX_INPUT_BYTES);
 }
+
+/**
+ * A markdown table 三 (2021 template) whose outcome rows are all short of cells — two 2s and
+ * their total 4 — under known column sums of which one is odd: no placement adds up, and no
+ * range of partial sums shows it before the last row, so the short-row search spends its
+ * whole budget.
+ */
+export function unplaceableShortRows(): string {
+  const specs = rowsOf("applications", "2021");
+  const outer = new Set(["newReceived", "carriedOver", "total", "carriedForward"]);
+  const outcome = specs.filter((r) => !outer.has(r.path));
+  const sums = [0, 0, 0, 0, 0, 0];
+  for (let k = 0; k < 2 * outcome.length; k++) sums[k % 6]! += 2;
+  sums[0]! -= 1;
+  sums[1]! += 1;
+  const totals = `${sums.join(" | ")} | ${4 * outcome.length}`;
+  const lines = ["三、收到和处理政府信息公开申请情况", "| 申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |", "|---|---|---|---|---|---|---|---|"];
+  for (const spec of specs) {
+    const cells = spec.path === "newReceived" || spec.path === "total" ? totals : outer.has(spec.path) ? "0 | 0 | 0 | 0 | 0 | 0 | 0" : "2 | 2 | 4";
+    lines.push(`| ${spec.label} | ${cells} |`);
+  }
+  return lines.join("\n");
+}
