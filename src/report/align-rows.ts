@@ -8,6 +8,7 @@ import type { LogicalRow } from "../tables/logical-rows.js";
 import type { RowSpec } from "../template/templates.js";
 import { buildLabelIndex, similarities, type LabelIndex } from "./match-label.js";
 import { labelKey } from "../template/normalize.js";
+import { newCounter } from "../text/step-budget.js";
 
 /** A written row matched to a template row. */
 export interface RowMatch {
@@ -19,6 +20,27 @@ export interface RowMatch {
 }
 
 const MIN_SCORE = 0.45;
+
+/**
+ * Steps allowed for aligning one table: one step per (written row, template row) pair
+ * scored. A table 三 of 30 rows against its 26 template rows takes 780; the body pasted
+ * twice, 1,560. Past the budget, only the first rows that fit are aligned: the template
+ * rows they leave unmatched stay null, each with a `missing-row` diagnostic.
+ */
+export const ALIGNMENT_BUDGET = 50_000;
+
+/**
+ * The rows that carry a label and a value — the ones an alignment scores — as many as
+ * the budget lets `specs` be scored against (counted on a counter named `search`).
+ */
+function candidatesWithin(rows: readonly LogicalRow[], specs: readonly RowSpec[], search: string): LogicalRow[] {
+  const counter = newCounter(ALIGNMENT_BUDGET, search);
+  const candidates = rows.filter((r) => r.values.length > 0 && r.labels.length > 0);
+  const fit = specs.length === 0 ? candidates.length : Math.floor(counter.budget / specs.length);
+  const kept = candidates.length > fit ? candidates.slice(0, fit) : candidates;
+  counter.steps = kept.length * specs.length;
+  return kept;
+}
 
 interface SpecIndex {
   own: LabelIndex;
@@ -110,14 +132,15 @@ function rowKeys(row: LogicalRow): { last: string; joined: string | null } | nul
 }
 /**
  * Align rows to specs; rows without any value cell never match. `universe` lists every
- * row of the table in both templates (defaults to `specs`).
+ * row of the table in both templates (defaults to `specs`). Runs under
+ * {@link ALIGNMENT_BUDGET}.
  */
 export function alignRows(rows: readonly LogicalRow[], specs: readonly RowSpec[], universe: readonly RowSpec[] = specs): RowMatch[] {
   return cachedMatches("align", rows, specs, universe, computeAlignment);
 }
 
 function computeAlignment(rows: readonly LogicalRow[], specs: readonly RowSpec[], universe: readonly RowSpec[]): RowMatch[] {
-  const candidates = rows.filter((r) => r.values.length > 0 && r.labels.length > 0);
+  const candidates = candidatesWithin(rows, specs, "align rows");
   const R = candidates.length;
   const S = specs.length;
   const W = S + 1;
@@ -183,14 +206,15 @@ export function fillGaps(rows: readonly LogicalRow[], specs: readonly RowSpec[],
 /**
  * Match rows to specs by label alone, in any order: for tables whose row labels are all
  * distinct words (table 二), where converters may move a row (a row written as a text line
- * before the table's fragments). Best pairs first; each row and spec used once.
+ * before the table's fragments). Best pairs first; each row and spec used once. Runs under
+ * {@link ALIGNMENT_BUDGET}.
  */
 export function matchRowsByLabel(rows: readonly LogicalRow[], specs: readonly RowSpec[], universe: readonly RowSpec[] = specs): RowMatch[] {
   return cachedMatches("label", rows, specs, universe, computeLabelMatches);
 }
 
 function computeLabelMatches(rows: readonly LogicalRow[], specs: readonly RowSpec[], universe: readonly RowSpec[]): RowMatch[] {
-  const candidates = rows.filter((r) => r.values.length > 0 && r.labels.length > 0);
+  const candidates = candidatesWithin(rows, specs, "match labels");
   const pairs: RowMatch[] = [];
   const S = specs.length;
   const sim = similarityMatrix(candidates, specs, universe);

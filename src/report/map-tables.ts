@@ -230,8 +230,17 @@ function readShortRows(templates: readonly TableTemplate[], columns: readonly Co
   for (const [path, m] of short) {
     const base = `applications.${path}`;
     const decision = result.readings.get(path)!;
-    const alternatives = decision.alternatives.map((values) => Object.fromEntries(keys.map((k, i) => [`${base}.${k}`, values[i] ?? null])));
+    // the readings by path, made once for the row and only when a cell is left undecided
+    let alternatives: Array<Record<string, number | null>> | undefined;
     const undecided = (key: string, message: string) => {
+      if (!alternatives) {
+        const paths = keys.map((k) => `${base}.${k}`);
+        alternatives = decision.alternatives.map((values) => {
+          const reading: Record<string, number | null> = {};
+          paths.forEach((p, i) => (reading[p] = values[i] ?? null));
+          return reading;
+        });
+      }
       out.values.set(`${base}.${key}`, null);
       out.diagnostics.push({ code: "ambiguous-cell", severity: "warning", path: `${base}.${key}`, start: m.row.start, end: m.row.end, alternatives, message });
     };

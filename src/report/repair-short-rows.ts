@@ -3,7 +3,7 @@
  * lose cells): where do the numbers go? Every placement that keeps their order is a
  * candidate; the template's equations decide — a row's own sums (总计, and 小计 where the
  * table prints it) filter each row's placements, then the column sums (the outcome total
- * and the balance, 勾稽关系) are checked as soon as the rows they read are placed. The
+ * and the balance, 勾稽关系) decide between the placements of the rows they link. The
  * missing cells count as 0 for the check only (they stay null). The search runs under a
  * step budget: spent, it gives up and says so.
  */
@@ -16,7 +16,11 @@ import { equationsOf, type ApplicationsShape, type Equation } from "../template/
 export interface ShortRowReading {
   /** One entry per column: the cell placed there, or null. */
   cells: Array<Cell | null>;
-  /** How many placements of all short rows satisfy the sums (1 = decided). */
+  /**
+   * 0 when no placement of all short rows satisfies the sums, 1 when exactly one does
+   * (decided); more when several do (the product of the rows' numbers of readings in their
+   * linked groups: an upper bound, the joint placements are not listed one by one).
+   */
   consistent: number;
   /** The readings the sums allow (or, when none does, every reading of the row), as values by column. */
   alternatives: Array<Array<number | null>>;
@@ -31,9 +35,10 @@ export interface ShortRowsResult {
 }
 
 /**
- * Steps allowed for placing one table's short rows: one step per placement tried.
- * 20,000 covers four rows short of three cells each tried jointly without pruning
- * (35⁴ would not fit); with the row sums pruning first, real tables take a few hundred.
+ * Steps allowed for placing one table's short rows: one step per placement listed or
+ * tried. Rows that share no checkable sum cost the sum of their placements; linked rows
+ * cost a search per placement that no solution found so far uses. Real tables take a
+ * few hundred steps; 20,000 take a few milliseconds.
  */
 export const SHORT_ROW_BUDGET = 20_000;
 
@@ -60,108 +65,286 @@ function placements(cells: readonly Cell[], n: number, counter: SearchCounter): 
   return out;
 }
 
-/** An equation with each cell resolved to a short row's slot or to a value read elsewhere. */
-interface BoundEquation {
-  terms: Array<{ coef: 1 | -1; row: number; column: number } | { coef: 1 | -1; value: number | null | undefined }>;
-  /** The last short row (by search order) the equation reads; -1 when it reads none. */
-  last: number;
+/** A short-row cell an equation reads: the row (index into the short rows) and column. */
+interface ShortTerm {
+  coef: 1 | -1;
+  row: number;
+  column: number;
 }
 
-function bind(eq: Equation, rowIndex: ReadonlyMap<string, number>, columnIndex: ReadonlyMap<string, number>, values: ReadonlyMap<string, number | null>): BoundEquation {
-  const terms: BoundEquation["terms"] = [];
-  let last = -1;
+/**
+ * An equation over the short rows: `constant` (the values read elsewhere, with their signs)
+ * plus its short-row terms must be 0. `null` when a value read elsewhere is blank: the
+ * equation cannot be checked.
+ */
+interface BoundEquation {
+  rule: Equation["rule"];
+  constant: number;
+  terms: ShortTerm[];
+}
+
+function bind(eq: Equation, rowIndex: ReadonlyMap<string, number>, columnIndex: ReadonlyMap<string, number>, values: ReadonlyMap<string, number | null>): BoundEquation | null {
+  const terms: ShortTerm[] = [];
+  let constant = 0;
+  let checkable = true;
   const add = (path: string, coef: 1 | -1) => {
     const dot = path.lastIndexOf(".");
     const row = rowIndex.get(path.slice("applications.".length, dot));
     const column = columnIndex.get(path.slice(dot + 1));
-    if (row !== undefined && column !== undefined) {
-      terms.push({ coef, row, column });
-      last = Math.max(last, row);
-    } else terms.push({ coef, value: values.get(path) });
+    if (row !== undefined && column !== undefined) terms.push({ coef, row, column });
+    else {
+      const value = values.get(path);
+      if (typeof value === "number") constant += coef * value;
+      else checkable = false;
+    }
   };
   for (const p of eq.parts) add(p, 1);
   for (const p of eq.totals) add(p, -1);
-  return { terms, last };
+  return checkable ? { rule: eq.rule, constant, terms } : null;
 }
 
-/** False only when every value is known and the sum is not 0; a blank read elsewhere makes it unchecked. */
-function holds(eq: BoundEquation, chosen: ReadonlyArray<Placement | undefined>): boolean {
-  let sum = 0;
-  for (const t of eq.terms) {
-    if ("value" in t) {
-      if (typeof t.value !== "number") return true;
-      sum += t.coef * t.value;
-    } else sum += t.coef * (cellNumber(chosen[t.row]![t.column] ?? null) ?? 0);
+/** Sums of numbers read from cells are exact for counts; the tolerance only absorbs rounding of decimals. */
+const EPSILON = 1e-9;
+
+/** An equation that reads one short row, checked on one placement's numbers. */
+function holdsFor(eq: BoundEquation, numbers: Float64Array): boolean {
+  let sum = eq.constant;
+  for (const t of eq.terms) sum += t.coef * numbers[t.column]!;
+  return Math.abs(sum) <= EPSILON;
+}
+
+/** The rows an equation reads, in order. */
+function rowsOf(eq: BoundEquation): number[] {
+  return [...new Set(eq.terms.map((t) => t.row))].sort((a, b) => a - b);
+}
+
+/** What an equation adds up over one short row's placements (one entry per placement). */
+function contributions(eq: BoundEquation, row: number, options: readonly Float64Array[]): Float64Array {
+  const out = new Float64Array(options.length);
+  for (const t of eq.terms) if (t.row === row) options.forEach((o, k) => (out[k]! += t.coef * o[t.column]!));
+  return out;
+}
+
+/** What the sums allow for a group of linked short rows. */
+interface GroupSearch {
+  /**
+   * 0 when no joint placement of the group satisfies its equations, 1 when exactly one
+   * does; otherwise the product of the rows' numbers of readings (at least 2: an upper
+   * bound of the joint placements, which are not counted one by one).
+   */
+  count: number;
+  /** Per row of the group: the placements (indexes) that occur in some solution, in order. */
+  used: number[][];
+}
+
+/**
+ * For each placement of each row of a linked group (`group`, in order), find one joint
+ * placement of the group that uses it and satisfies the equations linking the rows — or
+ * learn that none does. Each search goes depth first, the chosen placement's row first,
+ * and checks every equation as a range as soon as one of its rows is placed: the sum so
+ * far plus the least and the most the unplaced rows can still add must reach 0, so a
+ * branch that cannot add up stops at once. A solution found marks every placement it
+ * uses, so most searches are not needed. One step per placement tried.
+ */
+function searchGroup(group: readonly number[], options: ReadonlyArray<readonly Float64Array[]>, equations: readonly BoundEquation[], counter: SearchCounter): GroupSearch {
+  const n = group.length;
+  const sizes = group.map((row) => options[row]!.length);
+  // per equation and position in the group: what each placement adds (null: the equation does not read the row)
+  const adds = equations.map((eq) => group.map((row) => (eq.terms.some((t) => t.row === row) ? contributions(eq, row, options[row]!) : null)));
+  const used = group.map(() => [] as number[]);
+  const supported = sizes.map((size) => new Uint8Array(size));
+
+  // per row: the equations that read it, and the least and the most each of them can get from it
+  const touching = group.map((_, k) => equations.map((_, e) => e).filter((e) => adds[e]![k] !== null));
+  const least = adds.map((perRow) => perRow.map((add) => (add && add.length > 0 ? Math.min(...add) : 0)));
+  const most = adds.map((perRow) => perRow.map((add) => (add && add.length > 0 ? Math.max(...add) : 0)));
+  // what the rows still to place can add to each equation, at least and at most
+  const lo = new Float64Array(equations.length);
+  const hi = new Float64Array(equations.length);
+  const sums = new Float64Array(equations.length);
+  const chosen = new Int32Array(n);
+  const order = new Int32Array(n);
+
+  /** One joint placement with the row at `fixed` placed by `option`, or null; undefined when the budget ran out. */
+  const solve = (fixed: number, option: number): Int32Array | null | undefined => {
+    order[0] = fixed;
+    for (let k = 0, d = 1; k < n; k++) if (k !== fixed) order[d++] = k;
+    equations.forEach((eq, e) => {
+      sums[e] = eq.constant;
+      lo[e] = 0;
+      hi[e] = 0;
+      for (let k = 0; k < n; k++) {
+        lo[e]! += least[e]![k]!;
+        hi[e]! += most[e]![k]!;
+      }
+    });
+    let stopped = false;
+    /** Place the rows from depth `d` on: true when they all fit. */
+    const walk = (d: number): boolean => {
+      if (d === n) return true;
+      const k = order[d]!;
+      const rows = touching[k]!;
+      for (const e of rows) {
+        lo[e]! -= least[e]![k]!;
+        hi[e]! -= most[e]![k]!;
+      }
+      const first = d === 0 ? option : 0;
+      const last = d === 0 ? option : sizes[k]! - 1;
+      let found = false;
+      // the placements no solution uses yet first (pass 0), so that a solution marks as many new ones as it can
+      for (let pass = d === 0 ? 1 : 0; pass < 2 && !found && !stopped; pass++) {
+        for (let o = first; o <= last && !found; o++) {
+          if (d > 0 && supported[k]![o] !== pass) continue;
+          if (spent(counter)) {
+            stopped = true;
+            break;
+          }
+          counter.steps++;
+          let fits = true;
+          for (const e of rows) {
+            const sum = sums[e]! + adds[e]![k]![o]!;
+            if (sum + lo[e]! > EPSILON || sum + hi[e]! < -EPSILON) {
+              fits = false;
+              break;
+            }
+          }
+          if (!fits) continue;
+          for (const e of rows) sums[e]! += adds[e]![k]![o]!;
+          chosen[k] = o;
+          found = walk(d + 1);
+          for (const e of rows) sums[e]! -= adds[e]![k]![o]!;
+          if (stopped) break;
+        }
+      }
+      for (const e of rows) {
+        lo[e]! += least[e]![k]!;
+        hi[e]! += most[e]![k]!;
+      }
+      return found;
+    };
+    const found = walk(0);
+    return stopped ? undefined : found ? chosen : null;
+  };
+
+  for (let k = 0; k < n; k++) {
+    for (let o = 0; o < sizes[k]!; o++) {
+      if (supported[k]![o] === 1) continue;
+      const solution = solve(k, o);
+      if (solution === undefined) return { count: 0, used };
+      if (solution) solution.forEach((choice, j) => (supported[j]![choice] = 1));
+    }
+    // no placement of this row takes part in a solution: the group has none
+    if (!supported[k]!.includes(1)) return { count: 0, used };
   }
-  return sum === 0;
+  supported.forEach((flags, k) => flags.forEach((flag, o) => flag === 1 && used[k]!.push(o)));
+  return { count: used.reduce((product, list) => product * list.length, 1), used };
+}
+
+/** Groups of short rows linked by equations (rows in order within a group, groups by their first row). */
+function linkedGroups(rows: number, equations: readonly BoundEquation[]): number[][] {
+  const parent = Array.from({ length: rows }, (_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (const eq of equations) {
+    const [first, ...rest] = rowsOf(eq);
+    for (const r of rest) parent[find(r)] = find(first!);
+  }
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < rows; i++) {
+    const root = find(i);
+    const group = groups.get(root) ?? [];
+    group.push(i);
+    groups.set(root, group);
+  }
+  return [...groups.values()];
 }
 
 /**
  * Decide the short rows of table 三. `columns` are the table's column keys in order (seven,
  * or eight with 小计); `values` holds the values already read for the other rows
  * (`applications.<row>.<column>`); `short` maps a row path to its short row's number cells.
+ *
+ * An equation that reads a blank cell elsewhere is not checked. One that reads a single
+ * short row filters that row's placements; rows linked by equations are searched jointly
+ * (see {@link searchGroup}), and groups that share no equation independently, so their
+ * placements multiply without being tried one by one.
  */
 export function repairShortRows(
   shape: ApplicationsShape,
   columns: readonly string[],
   short: ReadonlyMap<string, readonly Cell[]>,
   values: ReadonlyMap<string, number | null>,
-  counter: SearchCounter = newCounter(SHORT_ROW_BUDGET),
+  counter: SearchCounter = newCounter(SHORT_ROW_BUDGET, "short-rows"),
 ): ShortRowsResult {
   const paths = [...short.keys()];
   const rowIndex = new Map(paths.map((p, i) => [p, i]));
   const columnIndex = new Map(columns.map((c, i) => [c, i]));
-  const bound = (rule: Equation["rule"]) => equationsOf(rule, shape).map((eq) => bind(eq, rowIndex, columnIndex, values));
+  const bound = (rule: Equation["rule"]) =>
+    equationsOf(rule, shape)
+      .map((eq) => bind(eq, rowIndex, columnIndex, values))
+      .filter((eq): eq is BoundEquation => eq !== null);
   const rowEquations = [...bound("row-total"), ...bound("org-subtotal")];
   const columnEquations = [...bound("outcome-total"), ...bound("balance")];
 
   const all = paths.map((p) => placements(short.get(p)!, columns.length, counter));
-  const options = all.map((list, i) => {
-    const own = rowEquations.filter((eq) => eq.last === i);
-    return list.filter((placement) => own.every((eq) => holdsAlone(eq, i, placement)));
+  // the values each placement puts in the columns (null where it leaves the cell blank), read once
+  const valuesOf = all.map((list, i) => {
+    const numbers = new Map(short.get(paths[i]!)!.map((c) => [c, cellNumber(c)]));
+    return list.map((pl) => pl.map((c) => (c === null ? null : (numbers.get(c) ?? null))));
   });
-  const byLast = paths.map((_, i) => columnEquations.filter((eq) => eq.last === i));
-  const consistent: Placement[][] = [];
-  const chosen: Array<Placement | undefined> = new Array(paths.length);
-  const walk = (i: number) => {
-    if (i === paths.length) {
-      consistent.push([...(chosen as Placement[])]);
-      return;
+  // a row equation reads one row; a column equation that reads no short row must hold as read
+  const single = (eq: BoundEquation) => new Set(eq.terms.map((t) => t.row)).size === 1;
+  const keep: number[][] = [];
+  const options: Float64Array[][] = [];
+  all.forEach((list, i) => {
+    const own = [...rowEquations, ...columnEquations].filter((eq) => single(eq) && eq.terms[0]!.row === i);
+    // for the sums, a blank cell counts 0
+    const numbers = valuesOf[i]!.map((values) => Float64Array.from(values, (v) => v ?? 0));
+    const ks = list.map((_, k) => k).filter((k) => own.every((eq) => holdsFor(eq, numbers[k]!)));
+    keep.push(ks);
+    options.push(ks.map((k) => numbers[k]!));
+  });
+  const joint = columnEquations.filter((eq) => eq.terms.length > 0 && !single(eq));
+  const holdsAsRead = columnEquations.every((eq) => eq.terms.length > 0 || Math.abs(eq.constant) <= EPSILON);
+
+  const searches: Array<GroupSearch | null> = [];
+  // per short row: its group's search, and its place in the group
+  const groupOf = new Array<number>(paths.length);
+  const depthOf = new Array<number>(paths.length);
+  if (paths.length > 0 && holdsAsRead) {
+    for (const group of linkedGroups(paths.length, joint)) {
+      const members = new Set(group);
+      const own = joint.filter((eq) => eq.terms.some((t) => members.has(t.row)));
+      group.forEach((row, d) => {
+        groupOf[row] = searches.length;
+        depthOf[row] = d;
+      });
+      searches.push(spent(counter) ? null : searchGroup(group, options, own, counter));
     }
-    for (const option of options[i]!) {
-      if (spent(counter)) return;
-      counter.steps++;
-      chosen[i] = option;
-      if (byLast[i]!.every((eq) => holds(eq, chosen))) walk(i + 1);
-    }
-    chosen[i] = undefined;
-  };
-  if (paths.length > 0 && columnEquations.every((eq) => eq.last !== -1 || holds(eq, chosen))) walk(0);
+  }
   const complete = !spent(counter);
+  const consistent = complete && searches.length > 0 ? searches.reduce((n, s) => n * (s?.count ?? 0), 1) : 0;
 
   const readings = new Map<string, ShortRowReading>();
   paths.forEach((path, i) => {
-    const found = complete && consistent.length > 0;
-    const list = found ? consistent.map((c) => c[i]!) : all[i]!;
-    const distinct = new Map<string, Placement>();
-    for (const r of list) distinct.set(r.map((c) => cellNumber(c) ?? "∅").join("|"), r);
+    const found = consistent > 0;
+    const indexes = found ? searches[groupOf[i]!]!.used[depthOf[i]!]!.map((o) => keep[i]![o]!) : all[i]!.map((_, k) => k);
+    const distinct = new Map<string, number>();
+    for (const k of indexes) {
+      const key = valuesOf[i]![k]!.map((v) => v ?? "∅").join("|");
+      if (!distinct.has(key)) distinct.set(key, k);
+    }
     const kept = [...distinct.values()];
     const cells = columns.map((_, c) => {
-      const first = kept[0]?.[c] ?? null;
-      return kept.every((r) => cellNumber(r[c] ?? null) === cellNumber(first)) ? first : null;
+      const first = kept[0];
+      if (first === undefined) return null;
+      const value = valuesOf[i]![first]![c];
+      return kept.every((k) => valuesOf[i]![k]![c] === value) ? all[i]![first]![c]! : null;
     });
     readings.set(path, {
       cells: found ? cells : [],
-      consistent: complete ? consistent.length : 0,
-      alternatives: kept.map((r) => r.map(cellNumber)),
+      consistent,
+      alternatives: kept.map((k) => valuesOf[i]![k]!),
     });
   });
   return { readings, complete, steps: counter.steps };
-}
-
-/** A row equation over one short row alone (every term in row `i`). */
-function holdsAlone(eq: BoundEquation, i: number, placement: Placement): boolean {
-  const chosen: Array<Placement | undefined> = [];
-  chosen[i] = placement;
-  return holds(eq, chosen);
 }

@@ -106,7 +106,7 @@ export function tokenizeGlued(text: string, options: GluedOptions = {}): GluedRe
   const diagnostics: Diagnostic[] = [];
   let steps = 0;
   const run = (kind: TableKind, span: Span, build: (counter: SearchCounter) => Table) => {
-    const counter = newCounter(Math.floor(budget * BUDGET_SHARE[kind]));
+    const counter = newCounter(Math.floor(budget * BUDGET_SHARE[kind]), `glued ${kind}`);
     tables.push(build(counter));
     steps += counter.steps;
     if (counter.steps > counter.budget) diagnostics.push(budgetDiagnostic(kind, span, counter.budget));

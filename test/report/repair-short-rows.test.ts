@@ -68,12 +68,33 @@ describe("short rows of table 3", () => {
   });
 
   it("stop at the step budget on many short rows, leaving their cells null and saying so", () => {
-    // every outcome row short of cells and no column sum to prune with (the totals are blank)
-    const rows: Record<string, string> = { newReceived: "| | | | | |", total: "| | | | | |" };
-    for (const spec of ROWS_2021) if (!["newReceived", "total", "carriedOver", "carriedForward"].includes(spec.path)) rows[spec.path] = "1 | 0 | 1";
+    // every outcome row short of cells (two 2s and their total 4), the column sums known and one
+    // of them odd: no placement adds up, but no range of partial sums shows it before the last row
+    const outcome = ROWS_2021.filter((r) => !["newReceived", "total", "carriedOver", "carriedForward"].includes(r.path));
+    const sums = [0, 0, 0, 0, 0, 0];
+    for (let k = 0; k < 2 * outcome.length; k++) sums[k % 6]! += 2;
+    sums[0]! -= 1;
+    sums[1]! += 1;
+    const totals = `${sums.join(" | ")} | ${4 * outcome.length}`;
+    const rows: Record<string, string> = { newReceived: totals, total: totals };
+    for (const spec of outcome) rows[spec.path] = "2 | 2 | 4";
     const report = parseReport(table3(rows));
     const budget = report.diagnostics.filter((d) => d.code === "ambiguous-cell" && /budget/.test(d.message));
     expect(budget.length).toBeGreaterThan(0);
     expect(report.applications?.granted.naturalPerson).toBeNull();
+    expect(report.applications?.granted.total).toBeNull();
+  });
+
+  it("place rows that share no checkable sum one by one (their readings multiply, they are not tried jointly)", () => {
+    // the totals are blank: no column sum links the short rows, each is decided by its own row total
+    const rows: Record<string, string> = { newReceived: "| | | | | |", total: "| | | | | |" };
+    for (const spec of ROWS_2021) if (!["newReceived", "total", "carriedOver", "carriedForward"].includes(spec.path)) rows[spec.path] = "1 | 0 | 1";
+    const report = parseReport(table3(rows));
+    expect(report.diagnostics.filter((d) => /budget/.test(d.message))).toEqual([]);
+    const granted = report.diagnostics.filter((d) => d.code === "ambiguous-cell" && d.path?.startsWith("applications.granted."));
+    // `1 | 0 | 1`: the total is the last 1; the 1 and the 0 stand in two of the six applicant columns
+    expect(granted.length).toBe(6);
+    expect(granted[0]!.alternatives).toHaveLength(15);
+    expect(report.applications?.granted.total).toBe(1);
   });
 });
