@@ -14,8 +14,6 @@ export interface LogicalRow {
   numbers: number;
   start: number;
   end: number;
-  /** The label keys of the row, computed on first use by the row matcher (`null`: no label). */
-  keys?: { last: string; joined: string | null } | null;
 }
 
 /**
