@@ -27,19 +27,19 @@ interface PlanStep {
   keys: readonly string[];
 }
 
-const plans = new Map<TemplateVersion, readonly PlanStep[]>();
+/** Each template's plan. */
+const plans = boundedMemo<readonly PlanStep[]>(8);
 
 /** The value paths of a template with their table and keys, computed once. */
 function planOf(template: TemplateVersion): readonly PlanStep[] {
-  let plan = plans.get(template);
-  if (!plan) {
-    plan = templatePathList(template).map((path) => {
-      const keys = path.split(".");
-      return { path, kind: keys[0] as TableKind, keys };
-    });
-    plans.set(template, plan);
-  }
-  return plan;
+  return plans.get(template, makePlan);
+}
+
+function makePlan(template: string): readonly PlanStep[] {
+  return templatePathList(template as TemplateVersion).map((path) => {
+    const keys = path.split(".");
+    return { path, kind: keys[0] as TableKind, keys };
+  });
 }
 
 function setKeys(root: Tree, keys: readonly string[], value: number | null): void {
