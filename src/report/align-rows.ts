@@ -102,11 +102,11 @@ function similarityMatrix(rows: readonly LogicalRow[], specs: readonly RowSpec[]
 /** The label keys of a row: its own label, and all its labels joined (`null`: no label). */
 type RowKeys = { last: string; joined: string | null } | null;
 
-/** The label keys of a row, each row's computed once per alignment. */
-type RowKeysOf = (row: LogicalRow) => RowKeys;
+/** The label keys of a row, each row's computed once (per mapping of a report's tables). */
+export type RowKeysOf = (row: LogicalRow) => RowKeys;
 
-/** A {@link RowKeysOf} for one alignment: the keys live as long as it, not on the rows. */
-function rowKeysMemo(): RowKeysOf {
+/** A {@link RowKeysOf} for one mapping of tables: the keys live as long as it, not on the rows. */
+export function rowKeysMemo(): RowKeysOf {
   const memo = new Map<LogicalRow, RowKeys>();
   return (row) => {
     let keys = memo.get(row);
@@ -124,10 +124,11 @@ function keysOf(row: LogicalRow): RowKeys {
 }
 /**
  * Align rows to specs; rows without any value cell never match. `universe` lists every
- * row of the table in both templates (defaults to `specs`).
+ * row of the table in both templates (defaults to `specs`); `rowKeys` reads the rows' label
+ * keys (pass one {@link rowKeysMemo} to the alignments of one set of rows to read them once).
  */
-export function alignRows(rows: readonly LogicalRow[], specs: readonly RowSpec[], universe: readonly RowSpec[] = specs): RowMatch[] {
-  return cachedMatches("align", rows, specs, universe, computeAlignment);
+export function alignRows(rows: readonly LogicalRow[], specs: readonly RowSpec[], universe: readonly RowSpec[] = specs, rowKeys: RowKeysOf = rowKeysMemo()): RowMatch[] {
+  return cachedMatches("align", rows, specs, universe, computeAlignment, rowKeys);
 }
 
 function computeAlignment(rows: readonly LogicalRow[], specs: readonly RowSpec[], universe: readonly RowSpec[], rowKeys: RowKeysOf): RowMatch[] {
@@ -199,8 +200,8 @@ export function fillGaps(rows: readonly LogicalRow[], specs: readonly RowSpec[],
  * distinct words (table 二), where converters may move a row (a row written as a text line
  * before the table's fragments). Best pairs first; each row and spec used once.
  */
-export function matchRowsByLabel(rows: readonly LogicalRow[], specs: readonly RowSpec[], universe: readonly RowSpec[] = specs): RowMatch[] {
-  return cachedMatches("label", rows, specs, universe, computeLabelMatches);
+export function matchRowsByLabel(rows: readonly LogicalRow[], specs: readonly RowSpec[], universe: readonly RowSpec[] = specs, rowKeys: RowKeysOf = rowKeysMemo()): RowMatch[] {
+  return cachedMatches("label", rows, specs, universe, computeLabelMatches, rowKeys);
 }
 
 function computeLabelMatches(rows: readonly LogicalRow[], specs: readonly RowSpec[], universe: readonly RowSpec[], rowKeys: RowKeysOf): RowMatch[] {
@@ -261,8 +262,8 @@ function cachedMatches(
   specs: readonly RowSpec[],
   universe: readonly RowSpec[],
   compute: Matcher,
+  rowKeys: RowKeysOf,
 ): RowMatch[] {
-  const rowKeys = rowKeysMemo();
   const shape = rowShape(rows, rowKeys);
   if (shape === null) return compute(rows, specs, universe, rowKeys);
   let bySpecs = shapeCache.get(name);

@@ -50,8 +50,7 @@ export function snapshotValues(report: Report): ReportValues {
 
 function collectValues(node: unknown, prefix: string, snap: Snapshot): void {
   if (!isObject(node)) return;
-  const paths = childPaths.get(prefix, newChildPaths);
-  const pathOf = (key: string) => `${prefix}.${key}`;
+  const { paths, pathOf } = childPaths.get(prefix, newChildPaths);
   for (const key of Object.keys(node)) {
     const value = node[key];
     const path = paths.get(key, pathOf);
@@ -68,10 +67,16 @@ function collectValues(node: unknown, prefix: string, snap: Snapshot): void {
  * are few (template-derived), and a string built once keeps its hash, so the snapshot's map
  * does not hash a fresh copy of each path per call. Bounded for odd models.
  */
-const childPaths = boundedMemo<BoundedMemo<string>>(500, Infinity);
+const childPaths = boundedMemo<ChildPaths>(500, Infinity);
 
-function newChildPaths(): BoundedMemo<string> {
-  return boundedMemo<string>(200);
+/** The paths below one prefix, and how one is made. */
+interface ChildPaths {
+  paths: BoundedMemo<string>;
+  pathOf: (key: string) => string;
+}
+
+function newChildPaths(prefix: string): ChildPaths {
+  return { paths: boundedMemo<string>(200), pathOf: (key) => `${prefix}.${key}` };
 }
 
 /** True for a cell `negative` or `non-integer` reports: below zero outside the signed paths, or fractional outside money. */
