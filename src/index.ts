@@ -11,6 +11,7 @@ export { buildReport } from "./report/build-report.js";
 export { templatePaths, allTemplatePaths, APPLICATION_ROWS, ACTIVE_ROWS, APPEAL_ROWS, APPLICANT_COLUMNS, APPEAL_COLUMNS } from "./template/templates.js";
 export type { RowSpec, ColumnSpec, TableTemplate } from "./template/templates.js";
 export type { Tokenized, TextBlock, LayoutModule } from "./tokenize/types.js";
+export type { ParseContext } from "./text/parse-context.js";
 export { LAYOUTS } from "./types.js";
 export type * from "./types.js";
 export { validateReport } from "./validate/validate-report.js";

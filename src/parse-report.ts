@@ -3,12 +3,13 @@
  */
 import type { Diagnostic, Layout, ParseOptions, Report, Table } from "./types.js";
 import { decodeBytes } from "./decode/decode-bytes.js";
-import { detectLayout } from "./layout/detect-layout.js";
+import { detectLayoutIn } from "./layout/detect-layout.js";
 import { layoutModule } from "./tokenize/index.js";
 import type { Tokenized } from "./tokenize/types.js";
 import { blockOf, splitLines } from "./tokenize/lines.js";
 import { buildReport, type BuildSource } from "./report/build-report.js";
 import { classifyTable } from "./report/classify-table.js";
+import { ParseContext } from "./text/parse-context.js";
 
 interface Prepared {
   text: string;
@@ -60,18 +61,18 @@ function plainLines(text: string): Tokenized {
 }
 
 /** Layouts to try, best first: the forced one, or every layout that scored. */
-function candidates(text: string, options: ParseOptions | undefined): { order: Layout[]; confidence: number } {
+function candidates(context: ParseContext, options: ParseOptions | undefined): { order: Layout[]; confidence: number } {
   if (options?.layout) return { order: [options.layout], confidence: 1 };
-  const detection = detectLayout(text);
+  const detection = detectLayoutIn(context);
   const order = (Object.keys(detection.scores) as Layout[])
     .filter((l) => detection.scores[l] > 0.02 && layoutModule(l))
     .sort((a, b) => detection.scores[b] - detection.scores[a]);
   return { order, confidence: detection.confidence };
 }
 
-function tokenizeAs(layout: Layout, text: string): Tokenized | null {
+function tokenizeAs(layout: Layout, context: ParseContext): Tokenized | null {
   const module = layoutModule(layout);
-  return module ? module.tokenize(text) : null;
+  return module ? module.tokenize(context.text, context) : null;
 }
 
 /**
@@ -117,10 +118,12 @@ function parsePrepared(prepared: Prepared, options: ParseOptions | undefined): R
     diagnostics.push({ code: "binary-input", severity: "error", message: "输入像是二进制数据，不是文本 / the input looks like binary data, not text" });
     return buildReport(text, plainLines(text), prepared.source, diagnostics);
   }
-  const { order, confidence } = candidates(text, options);
+  // the state of this parse: made here, passed down, dropped when the call returns
+  const context = new ParseContext(text);
+  const { order, confidence } = candidates(context, options);
   let first: Report | null = null;
   for (const layout of order) {
-    const tokens = tokenizeAs(layout, text);
+    const tokens = tokenizeAs(layout, context);
     if (!tokens) continue;
     const source = { ...prepared.source, layout, confidence };
     const report = buildReport(text, tokens, source, [...diagnostics]);
@@ -146,9 +149,10 @@ function parsePrepared(prepared: Prepared, options: ParseOptions | undefined): R
 export function extractTables(input: string | Uint8Array, options?: ParseOptions): Table[] {
   const prepared = prepare(input, options, "extractTables");
   try {
-    const { order } = candidates(prepared.text, options);
+    const context = new ParseContext(prepared.text);
+    const { order } = candidates(context, options);
     const layout = order[0];
-    const tokens = layout ? tokenizeAs(layout, prepared.text) : null;
+    const tokens = layout ? tokenizeAs(layout, context) : null;
     if (!tokens) return [];
     for (const t of tokens.tables) t.kind ??= classifyTable(t);
     return tokens.tables;

@@ -3,6 +3,7 @@
  */
 import { LAYOUTS, type Layout, type LayoutDetection } from "../types.js";
 import { LAYOUT_MODULES, type LayoutModule } from "../tokenize/index.js";
+import { ParseContext } from "../text/parse-context.js";
 
 /**
  * Score every layout on a text and choose the best.
@@ -17,14 +18,20 @@ import { LAYOUT_MODULES, type LayoutModule } from "../tokenize/index.js";
  */
 export function detectLayout(text: string): LayoutDetection {
   if (typeof text !== "string") throw new TypeError("detectLayout(text): text must be a string");
+  return detectLayoutIn(new ParseContext(text));
+}
+
+/** {@link detectLayout} of a parse's text: the detectors share the parse's state (lines, scans) with its tokenizer. */
+export function detectLayoutIn(context: ParseContext): LayoutDetection {
+  const text = context.text;
   const scores = Object.fromEntries(LAYOUTS.map((l) => [l, 0])) as Record<Layout, number>;
   // an HTML document is read as HTML: its text layouts are not scored
   const html = LAYOUT_MODULES.find((m) => m.layout === "html");
-  const htmlScore = html ? safeScore(html, text) : 0;
+  const htmlScore = html ? safeScore(html, text, context) : 0;
   scores.html = htmlScore;
   for (const module of LAYOUT_MODULES) {
     if (module === html || htmlScore >= 0.9) continue;
-    scores[module.layout] = safeScore(module, text);
+    scores[module.layout] = safeScore(module, text, context);
   }
   let best: Layout = "flat-text";
   let bestScore = -1;
@@ -41,10 +48,10 @@ export function detectLayout(text: string): LayoutDetection {
   return { layout: best, confidence: round(confidence), scores };
 }
 
-function safeScore(module: LayoutModule, text: string): number {
+function safeScore(module: LayoutModule, text: string, context: ParseContext): number {
   let score = 0;
   try {
-    score = module.detect(text);
+    score = module.detect(text, context);
   } catch {
     score = 0;
   }

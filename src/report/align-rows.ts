@@ -9,6 +9,7 @@ import type { RowSpec } from "../template/templates.js";
 import { buildLabelIndex, similarities, type LabelIndex } from "./match-label.js";
 import { labelKey } from "../template/normalize.js";
 import { newCounter } from "../text/step-budget.js";
+import { boundedMemo, type BoundedMemo } from "../text/bounded-memo.js";
 
 /** A written row matched to a template row. */
 export interface RowMatch {
@@ -73,7 +74,7 @@ function indexesOf(universe: readonly RowSpec[]): SpecIndex {
  * a row without numbers 0.6 of its label's score. `universe` is every row of the table in
  * both templates (for the weights); the label scores are looked up once per row.
  */
-function rowScores(row: LogicalRow, universe: readonly RowSpec[]): Float64Array {
+function rowScores(row: LogicalRow, universe: readonly RowSpec[], rowKeys: RowKeysOf): Float64Array {
   const out = new Float64Array(universe.length);
   const keys = rowKeys(row);
   if (keys === null) return out;
@@ -106,12 +107,12 @@ function positionsIn(specs: readonly RowSpec[], universe: readonly RowSpec[]): I
 }
 
 /** The similarity matrix of rows × specs (row-major), see {@link rowScores}. */
-function similarityMatrix(rows: readonly LogicalRow[], specs: readonly RowSpec[], universe: readonly RowSpec[]): Float64Array {
+function similarityMatrix(rows: readonly LogicalRow[], specs: readonly RowSpec[], universe: readonly RowSpec[], rowKeys: RowKeysOf): Float64Array {
   const S = specs.length;
   const sim = new Float64Array(rows.length * S);
   const positions = positionsIn(specs, universe);
   rows.forEach((row, i) => {
-    const scores = rowScores(row, universe);
+    const scores = rowScores(row, universe, rowKeys);
     for (let j = 0; j < S; j++) {
       const p = positions[j]!;
       sim[i * S + j] = p < 0 ? 0 : scores[p]!;
@@ -120,33 +121,47 @@ function similarityMatrix(rows: readonly LogicalRow[], specs: readonly RowSpec[]
   return sim;
 }
 
-/** The label keys of a row, computed once (kept on the row): its own label, and all its labels joined. */
-function rowKeys(row: LogicalRow): { last: string; joined: string | null } | null {
-  if (row.keys === undefined) {
-    const last = row.labels[row.labels.length - 1];
-    row.keys = last
-      ? { last: labelKey(last.text), joined: row.labels.length > 1 ? labelKey(row.labels.map((c) => c.text).join("")) : null }
-      : null;
-  }
-  return row.keys;
+/** The label keys of a row: its own label, and all its labels joined (`null`: no label). */
+type RowKeys = { last: string; joined: string | null } | null;
+
+/** The label keys of a row, each row's computed once (per mapping of a report's tables). */
+export type RowKeysOf = (row: LogicalRow) => RowKeys;
+
+/** A {@link RowKeysOf} for one mapping of tables: the keys live as long as it, not on the rows. */
+export function rowKeysMemo(): RowKeysOf {
+  const memo = new Map<LogicalRow, RowKeys>();
+  return (row) => {
+    let keys = memo.get(row);
+    if (keys === undefined) {
+      keys = keysOf(row);
+      memo.set(row, keys);
+    }
+    return keys;
+  };
+}
+
+function keysOf(row: LogicalRow): RowKeys {
+  const last = row.labels[row.labels.length - 1];
+  return last ? { last: labelKey(last.text), joined: row.labels.length > 1 ? labelKey(row.labels.map((c) => c.text).join("")) : null } : null;
 }
 /**
  * Align rows to specs; rows without any value cell never match. `universe` lists every
- * row of the table in both templates (defaults to `specs`). Runs under
- * {@link ALIGNMENT_BUDGET}.
+ * row of the table in both templates (defaults to `specs`); `rowKeys` reads the rows' label
+ * keys (pass one {@link rowKeysMemo} to the alignments of one set of rows to read them once).
+ * Runs under {@link ALIGNMENT_BUDGET}.
  */
-export function alignRows(rows: readonly LogicalRow[], specs: readonly RowSpec[], universe: readonly RowSpec[] = specs): RowMatch[] {
-  return cachedMatches("align", rows, specs, universe, computeAlignment);
+export function alignRows(rows: readonly LogicalRow[], specs: readonly RowSpec[], universe: readonly RowSpec[] = specs, rowKeys: RowKeysOf = rowKeysMemo()): RowMatch[] {
+  return cachedMatches("align", rows, specs, universe, computeAlignment, rowKeys);
 }
 
-function computeAlignment(rows: readonly LogicalRow[], specs: readonly RowSpec[], universe: readonly RowSpec[]): RowMatch[] {
+function computeAlignment(rows: readonly LogicalRow[], specs: readonly RowSpec[], universe: readonly RowSpec[], rowKeys: RowKeysOf): RowMatch[] {
   const candidates = candidatesWithin(rows, specs, "align rows");
   const R = candidates.length;
   const S = specs.length;
   const W = S + 1;
   // best[i*W+j]: best total using candidates[i..] and specs[j..]
   const best = new Float64Array((R + 1) * W);
-  const sim = similarityMatrix(candidates, specs, universe);
+  const sim = similarityMatrix(candidates, specs, universe, rowKeys);
   for (let i = R - 1; i >= 0; i--) {
     for (let j = S - 1; j >= 0; j--) {
       const s = sim[i * S + j]!;
@@ -209,15 +224,15 @@ export function fillGaps(rows: readonly LogicalRow[], specs: readonly RowSpec[],
  * before the table's fragments). Best pairs first; each row and spec used once. Runs under
  * {@link ALIGNMENT_BUDGET}.
  */
-export function matchRowsByLabel(rows: readonly LogicalRow[], specs: readonly RowSpec[], universe: readonly RowSpec[] = specs): RowMatch[] {
-  return cachedMatches("label", rows, specs, universe, computeLabelMatches);
+export function matchRowsByLabel(rows: readonly LogicalRow[], specs: readonly RowSpec[], universe: readonly RowSpec[] = specs, rowKeys: RowKeysOf = rowKeysMemo()): RowMatch[] {
+  return cachedMatches("label", rows, specs, universe, computeLabelMatches, rowKeys);
 }
 
-function computeLabelMatches(rows: readonly LogicalRow[], specs: readonly RowSpec[], universe: readonly RowSpec[]): RowMatch[] {
+function computeLabelMatches(rows: readonly LogicalRow[], specs: readonly RowSpec[], universe: readonly RowSpec[], rowKeys: RowKeysOf): RowMatch[] {
   const candidates = candidatesWithin(rows, specs, "match labels");
   const pairs: RowMatch[] = [];
   const S = specs.length;
-  const sim = similarityMatrix(candidates, specs, universe);
+  const sim = similarityMatrix(candidates, specs, universe, rowKeys);
   candidates.forEach((row, i) => {
     for (let j = 0; j < S; j++) {
       const score = sim[i * S + j]!;
@@ -238,12 +253,13 @@ function computeLabelMatches(rows: readonly LogicalRow[], specs: readonly RowSpe
   return out.sort((a, b) => order.get(a.spec)! - order.get(b.spec)!);
 }
 
-type Matcher = (rows: readonly LogicalRow[], specs: readonly RowSpec[], universe: readonly RowSpec[]) => RowMatch[];
+type Matcher = (rows: readonly LogicalRow[], specs: readonly RowSpec[], universe: readonly RowSpec[], rowKeys: RowKeysOf) => RowMatch[];
 
 /** A cached result: per match, the index of its row in `rows` and of its spec in `specs`. */
 type ShapeMatches = ReadonlyArray<readonly [row: number, spec: number, score: number]>;
 
-const shapeCache = new Map<string, WeakMap<readonly RowSpec[], WeakMap<readonly RowSpec[], Map<string, ShapeMatches>>>>();
+/** Per matcher, per specs and universe (template-derived lists): the matches of the row shapes seen. */
+const shapeCache = new Map<string, WeakMap<readonly RowSpec[], WeakMap<readonly RowSpec[], BoundedMemo<ShapeMatches>>>>();
 
 /**
  * Reports of one template print the same labels: a table whose rows have the same shape
@@ -251,7 +267,7 @@ const shapeCache = new Map<string, WeakMap<readonly RowSpec[], WeakMap<readonly 
  * the same matches, so they are computed once per shape. `null` when the rows' offsets are
  * out of order (ties of {@link matchRowsByLabel} go by offset) — then nothing is cached.
  */
-function rowShape(rows: readonly LogicalRow[]): string | null {
+function rowShape(rows: readonly LogicalRow[], rowKeys: RowKeysOf): string | null {
   let shape = "";
   let lastStart = -Infinity;
   for (const row of rows) {
@@ -270,21 +286,22 @@ function cachedMatches(
   specs: readonly RowSpec[],
   universe: readonly RowSpec[],
   compute: Matcher,
+  rowKeys: RowKeysOf,
 ): RowMatch[] {
-  const shape = rowShape(rows);
-  if (shape === null) return compute(rows, specs, universe);
+  const shape = rowShape(rows, rowKeys);
+  if (shape === null) return compute(rows, specs, universe, rowKeys);
   let bySpecs = shapeCache.get(name);
   if (!bySpecs) shapeCache.set(name, (bySpecs = new WeakMap()));
   let byUniverse = bySpecs.get(specs);
   if (!byUniverse) bySpecs.set(specs, (byUniverse = new WeakMap()));
   let byShape = byUniverse.get(universe);
-  if (!byShape) byUniverse.set(universe, (byShape = new Map()));
-  const cached = byShape.get(shape);
-  if (cached) return cached.map(([row, spec, score]) => ({ row: rows[row]!, spec: specs[spec]!, score }));
-  const matches = compute(rows, specs, universe);
-  const rowIndex = new Map(rows.map((r, i) => [r, i]));
-  const specIndex = new Map(specs.map((s, i) => [s, i]));
-  if (byShape.size >= 256) byShape.clear();
-  byShape.set(shape, matches.map((m) => [rowIndex.get(m.row)!, specIndex.get(m.spec)!, m.score] as const));
-  return matches;
+  // shapes are long keys: any length is kept, at most 256 shapes
+  if (!byShape) byUniverse.set(universe, (byShape = boundedMemo<ShapeMatches>(255, Infinity)));
+  const cached = byShape.get(shape, () => {
+    const matches = compute(rows, specs, universe, rowKeys);
+    const rowIndex = new Map(rows.map((r, i) => [r, i]));
+    const specIndex = new Map(specs.map((s, i) => [s, i]));
+    return matches.map((m) => [rowIndex.get(m.row)!, specIndex.get(m.spec)!, m.score] as const);
+  });
+  return cached.map(([row, spec, score]) => ({ row: rows[row]!, spec: specs[spec]!, score }));
 }

@@ -4,19 +4,20 @@
 import type { ActiveDisclosure2019, ActiveDisclosure2021, Appeals, Applications, TableKind, TemplateVersion } from "../types.js";
 import type { MappedTables } from "./map-tables.js";
 import { templatePathList } from "../template/templates.js";
+import { boundedMemo } from "../text/bounded-memo.js";
 
 type Tree = { [key: string]: Tree | number | null };
 
-const splitCache = new Map<string, string[]>();
+/** Paths split into keys, once per path (the template's paths). */
+const splitCache = boundedMemo<string[]>(2_000, Infinity);
+
+function splitPath(path: string): string[] {
+  return path.split(".");
+}
 
 /** Set `path` (dotted) in a nested object, creating the objects on the way. */
 export function setPath(root: Tree, path: string, value: number | null): void {
-  let keys = splitCache.get(path);
-  if (!keys) {
-    keys = path.split(".");
-    splitCache.set(path, keys);
-  }
-  setKeys(root, keys, value);
+  setKeys(root, splitCache.get(path, splitPath), value);
 }
 
 /** One value path of a template, split once. */
@@ -26,19 +27,19 @@ interface PlanStep {
   keys: readonly string[];
 }
 
-const plans = new Map<TemplateVersion, readonly PlanStep[]>();
+/** Each template's plan. */
+const plans = boundedMemo<readonly PlanStep[]>(8);
 
 /** The value paths of a template with their table and keys, computed once. */
 function planOf(template: TemplateVersion): readonly PlanStep[] {
-  let plan = plans.get(template);
-  if (!plan) {
-    plan = templatePathList(template).map((path) => {
-      const keys = path.split(".");
-      return { path, kind: keys[0] as TableKind, keys };
-    });
-    plans.set(template, plan);
-  }
-  return plan;
+  return plans.get(template, makePlan);
+}
+
+function makePlan(template: string): readonly PlanStep[] {
+  return templatePathList(template as TemplateVersion).map((path) => {
+    const keys = path.split(".");
+    return { path, kind: keys[0] as TableKind, keys };
+  });
 }
 
 function setKeys(root: Tree, keys: readonly string[], value: number | null): void {

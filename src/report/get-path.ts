@@ -1,8 +1,15 @@
 /**
  * Reading one value of the report model by its dotted path (MODEL.md section 3).
  */
+import { boundedMemo } from "../text/bounded-memo.js";
 
-const keyCache = new Map<string, string[]>();
+
+/** Paths split into keys: the model's paths are few and repeat on every report. */
+const keyCache = boundedMemo<string[]>(2_000, Infinity);
+
+function splitPath(path: string): string[] {
+  return path.split(".");
+}
 
 /**
  * The value at `report.<path>`, following nested objects.
@@ -15,12 +22,7 @@ const keyCache = new Map<string, string[]>();
  */
 export function getPath(report: unknown, path: string): number | null | undefined {
   let node: unknown = report;
-  let keys = keyCache.get(path);
-  if (!keys) {
-    keys = path.split(".");
-    if (keyCache.size > 2_000) keyCache.clear();
-    keyCache.set(path, keys);
-  }
+  const keys = keyCache.get(path, splitPath);
   for (const key of keys) {
     if (node === null || typeof node !== "object") return undefined;
     if (!Object.prototype.hasOwnProperty.call(node, key)) return undefined;

@@ -5,7 +5,7 @@
 import type { Cell, CellLocation, Diagnostic, Table, TableKind } from "../types.js";
 import { cellNumber, readCellValue } from "../text/cell-value.js";
 import { fitValues, fitValuesAt, learnValueOffsets, logicalRows, withoutTrailingBlanks, type LogicalRow } from "../tables/logical-rows.js";
-import { alignRows, alignmentScore, fillGaps, matchRowsByLabel, type RowMatch } from "./align-rows.js";
+import { alignRows, alignmentScore, fillGaps, matchRowsByLabel, rowKeysMemo, type RowMatch } from "./align-rows.js";
 import { placeFloating, type RowReadings } from "./place-floating.js";
 import { repairShortRows, SHORT_ROW_BUDGET } from "./repair-short-rows.js";
 import { labelKey } from "../template/normalize.js";
@@ -73,6 +73,8 @@ export function mapTables(tables: readonly Table[], floating: readonly Cell[] = 
     templateScores: { "2021": 0, "2019": 0 },
   };
   const alignments: Record<TableTemplate, Map<TableKind, RowMatch[]>> = { "2021": new Map(), "2019": new Map() };
+  // the rows' label keys, read once for both templates' alignments
+  const rowKeys = rowKeysMemo();
   for (const template of ["2021", "2019"] as const) {
     let score = cueScore(tables, template);
     for (const kind of ["activeDisclosure", "applications"] as const) {
@@ -80,8 +82,8 @@ export function mapTables(tables: readonly Table[], floating: readonly Cell[] = 
       if (!rows) continue;
       const matches =
         kind === "applications"
-          ? alignRows(rows, rowsOf(kind, template), APPLICATION_ROWS)
-          : matchRowsByLabel(rows, rowsOf(kind, template), ACTIVE_ROWS);
+          ? alignRows(rows, rowsOf(kind, template), APPLICATION_ROWS, rowKeys)
+          : matchRowsByLabel(rows, rowsOf(kind, template), ACTIVE_ROWS, rowKeys);
       alignments[template].set(kind, matches);
       score += alignmentScore(matches);
     }

@@ -7,6 +7,7 @@
  * a different row scores low.
  */
 import { labelKey } from "../template/normalize.js";
+import { boundedMemo, type BoundedMemo } from "../text/bounded-memo.js";
 
 /** A set of labels to match against, with character weights and counts computed once. */
 export interface LabelIndex {
@@ -17,7 +18,7 @@ export interface LabelIndex {
   /** Total weight of each key. */
   totals: number[];
   /** Scores of written keys already seen against every candidate (labels repeat across reports). */
-  scores: Map<string, Float64Array>;
+  scores: BoundedMemo<Float64Array>;
 }
 
 /** Build an index over candidate labels (typically one table's row labels). */
@@ -37,22 +38,20 @@ export function buildLabelIndex(labels: readonly string[]): LabelIndex {
   };
   const counts = keys.map(charCounts);
   const totals = counts.map((c) => weightOfCounts(c, weight));
-  return { keys, weight, counts, totals, scores: new Map() };
+  return { keys, weight, counts, totals, scores: boundedMemo(4_000) };
 }
 
-const countCache = new Map<string, Map<string, number>>();
+/** Character counts by key: labels repeat across rows, templates and reports. */
+const countCache = boundedMemo<Map<string, number>>(4_000);
 
-/** Character counts of a key (cached: labels repeat across rows, templates and reports). */
+/** Character counts of a key (do not mutate). */
 function charCounts(key: string): Map<string, number> {
-  let counts = countCache.get(key);
-  if (!counts) {
-    counts = new Map();
-    for (const ch of key) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-    if (key.length <= 80) {
-      if (countCache.size > 4_000) countCache.clear();
-      countCache.set(key, counts);
-    }
-  }
+  return countCache.get(key, countChars);
+}
+
+function countChars(key: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const ch of key) counts.set(ch, (counts.get(ch) ?? 0) + 1);
   return counts;
 }
 
@@ -78,16 +77,18 @@ export function keySimilarity(key: string, i: number, index: LabelIndex): number
 
 /** The similarity of a written key to every candidate of the index, computed once per key (do not mutate). */
 export function similarities(a: string, index: LabelIndex): Float64Array {
-  let scores = index.scores.get(a);
-  if (scores) return scores;
-  scores = new Float64Array(index.keys.length);
+  return index.scores.get(a, (key) => computeSimilarities(key, index));
+}
+
+function computeSimilarities(a: string, index: LabelIndex): Float64Array {
+  const scores = new Float64Array(index.keys.length);
   if (a.length > 0) {
     const aCounts = charCounts(a);
     const wa = weightOfCounts(aCounts, index.weight);
     index.keys.forEach((b, i) => {
       if (b.length === 0) return;
       if (a === b) {
-        scores![i] = 1;
+        scores[i] = 1;
         return;
       }
       const bCounts = index.counts[i]!;
@@ -98,12 +99,8 @@ export function similarities(a: string, index: LabelIndex): Float64Array {
       }
       const dice = (2 * common) / (wa + index.totals[i]!);
       const recall = b.length >= 4 && a.includes(b) ? 0.95 : 0;
-      scores![i] = Math.max(dice, recall);
+      scores[i] = Math.max(dice, recall);
     });
-  }
-  if (a.length <= 80) {
-    if (index.scores.size > 4_000) index.scores.clear();
-    index.scores.set(a, scores);
   }
   return scores;
 }

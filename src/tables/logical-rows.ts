@@ -19,8 +19,6 @@ export interface LogicalRow {
    * empty cells after its last number may only pad it to the table's width.
    */
   padded?: boolean;
-  /** The label keys of the row, computed on first use by the row matcher (`null`: no label). */
-  keys?: { last: string; joined: string | null } | null;
 }
 
 /**

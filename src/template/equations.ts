@@ -5,6 +5,7 @@
  * the same equations from here.
  */
 import { APPEAL_COLUMNS, APPEAL_ROWS, APPLICANT_COLUMNS, rowsOf, type TableTemplate } from "./templates.js";
+import { boundedMemo } from "../text/bounded-memo.js";
 
 /** The rules that are sums of one table's cells. */
 export type SumRule = "balance" | "row-total" | "outcome-total" | "appeal-total" | "org-subtotal";
@@ -89,7 +90,8 @@ function build(rule: SumRule, shape: ApplicationsShape): readonly Equation[] {
   }
 }
 
-const built = new Map<string, readonly Equation[]>();
+/** The equations of each rule and shape, by `rule/template/orgSubtotal`. */
+const built = boundedMemo<readonly Equation[]>(64);
 
 /**
  * The equations of one sum rule for a table of the given shape, in the order their findings
@@ -98,10 +100,5 @@ const built = new Map<string, readonly Equation[]>();
  */
 export function equationsOf(rule: SumRule, shape: ApplicationsShape): readonly Equation[] {
   const key = `${rule}/${shape.template}/${shape.orgSubtotal ? 1 : 0}`;
-  let list = built.get(key);
-  if (list === undefined) {
-    list = Object.freeze(build(rule, shape));
-    built.set(key, list);
-  }
-  return list;
+  return built.get(key, () => Object.freeze(build(rule, shape)));
 }

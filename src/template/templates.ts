@@ -5,6 +5,7 @@
  * columns) is derived from these lists.
  */
 import type { TableKind, TemplateVersion } from "../types.js";
+import { boundedMemo } from "../text/bounded-memo.js";
 
 /** A template that has tables. */
 export type TableTemplate = "2021" | "2019";
@@ -177,17 +178,17 @@ export const ACTIVE_ROWS: readonly RowSpec[] = [
 
 /** The row specs of one table in one template, in table order. */
 export function rowsOf(kind: TableKind, template: TableTemplate): readonly RowSpec[] {
-  const key = `${kind}/${template}`;
-  let rows = rowsCache.get(key);
-  if (!rows) {
-    const all = kind === "activeDisclosure" ? ACTIVE_ROWS : kind === "applications" ? APPLICATION_ROWS : APPEAL_ROWS;
-    rows = all.filter((r) => r.templates.includes(template));
-    rowsCache.set(key, rows);
-  }
-  return rows;
+  return rowsCache.get(`${kind}/${template}`, tableRows);
 }
 
-const rowsCache = new Map<string, readonly RowSpec[]>();
+/** Each table's rows per template, by `kind/template`. */
+const rowsCache = boundedMemo<readonly RowSpec[]>(16);
+
+function tableRows(key: string): readonly RowSpec[] {
+  const [kind, template] = key.split("/") as [TableKind, TableTemplate];
+  const all = kind === "activeDisclosure" ? ACTIVE_ROWS : kind === "applications" ? APPLICATION_ROWS : APPEAL_ROWS;
+  return all.filter((r) => r.templates.includes(template));
+}
 
 export const TABLE_KINDS: readonly TableKind[] = ["activeDisclosure", "applications", "appeals"];
 
@@ -201,7 +202,8 @@ export function isSignedPath(path: string): boolean {
   return path.endsWith(".change");
 }
 
-const pathCache = new Map<string, readonly string[]>();
+/** Each template's value paths. */
+const pathCache = boundedMemo<readonly string[]>(4);
 
 /**
  * Every value path of a template, in table order (`[]` for legacy/unknown); table 三's rows
@@ -214,19 +216,18 @@ export function templatePaths(template: TemplateVersion): string[] {
 /** {@link templatePaths} without the copy: the one list kept per template, for the library's own loops. */
 export function templatePathList(template: TemplateVersion): readonly string[] {
   if (template !== "2021" && template !== "2019") return [];
-  let paths = pathCache.get(template);
-  if (!paths) {
-    const list: string[] = [];
-    for (const kind of TABLE_KINDS) {
-      for (const row of rowsOf(kind, template)) {
-        const columns = kind === "applications" ? APPLICANT_COLUMNS_WITH_SUBTOTAL : row.columns;
-        for (const col of columns) list.push(`${kind}.${row.path}.${col.key}`);
-      }
+  return pathCache.get(template, valuePaths);
+}
+
+function valuePaths(template: string): readonly string[] {
+  const list: string[] = [];
+  for (const kind of TABLE_KINDS) {
+    for (const row of rowsOf(kind, template as TableTemplate)) {
+      const columns = kind === "applications" ? APPLICANT_COLUMNS_WITH_SUBTOTAL : row.columns;
+      for (const col of columns) list.push(`${kind}.${row.path}.${col.key}`);
     }
-    paths = Object.freeze(list);
-    pathCache.set(template, paths);
   }
-  return paths;
+  return Object.freeze(list);
 }
 
 /** Every value path of either template, deduplicated, in table order (for stable CSV columns). */

@@ -16,6 +16,7 @@
 import { labelKey } from "../template/normalize.js";
 import { templateLabels } from "../template/known-labels.js";
 import { ownShare, tokenizePdfText, valueLines } from "./pdf-text-tables.js";
+import type { ParseContext } from "../text/parse-context.js";
 import { valueKind, type Fragment, type LineItem } from "./text-line-items.js";
 import type { LayoutModule, Tokenized } from "./types.js";
 
@@ -73,8 +74,8 @@ function columnConsistency(lines: readonly number[][]): number {
   return total === 0 ? 0 : aligned / total;
 }
 
-function detect(text: string): number {
-  const { items, foreign } = valueLines(text, "aligned");
+function detect(text: string, context?: ParseContext): number {
+  const { items, foreign } = valueLines(text, "aligned", context);
   let hits = 0;
   const columns: number[][] = [];
   for (const item of items) {
@@ -87,8 +88,8 @@ function detect(text: string): number {
   return ownShare(score, hits, foreign);
 }
 
-function tokenize(text: string): Tokenized {
-  return tokenizePdfText(text, "aligned-text", "aligned");
+function tokenize(text: string, context?: ParseContext): Tokenized {
+  return tokenizePdfText(text, "aligned-text", "aligned", context);
 }
 
 /** The `aligned-text` layout. */

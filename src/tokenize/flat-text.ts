@@ -17,6 +17,7 @@
 import { labelKey } from "../template/normalize.js";
 import { templateLabels } from "../template/known-labels.js";
 import { ownShare, tokenizePdfText, valueLines } from "./pdf-text-tables.js";
+import type { ParseContext } from "../text/parse-context.js";
 import { valueKind, type LineItem } from "./text-line-items.js";
 import type { LayoutModule, Tokenized } from "./types.js";
 
@@ -40,15 +41,15 @@ function rowEvidence(item: LineItem): number {
   return numbers >= 3 ? 0.5 : 0;
 }
 
-function detect(text: string): number {
-  const { items, foreign, labelThenValues } = valueLines(text, "flat");
+function detect(text: string, context?: ParseContext): number {
+  const { items, foreign, labelThenValues } = valueLines(text, "flat", context);
   let hits = labelThenValues;
   for (const item of items) hits += rowEvidence(item);
   return ownShare(Math.min(1, hits / FULL_SCORE_LINES), hits, foreign);
 }
 
-function tokenize(text: string): Tokenized {
-  return tokenizePdfText(text, "flat-text", "flat");
+function tokenize(text: string, context?: ParseContext): Tokenized {
+  return tokenizePdfText(text, "flat-text", "flat", context);
 }
 
 /** The `flat-text` layout. */

@@ -18,11 +18,14 @@ import { segmentGluedTable, type SegmentedCell } from "./glued/segment-glued.js"
 import { narrativeHints } from "./glued/narrative-hints.js";
 import { isWhitespaceCode } from "../text/code-units.js";
 import { scanGlued, type FoundTable, type GluedScan } from "./glued/glued-rows.js";
+import { contextOf, contextSlot, type ParseContext } from "../text/parse-context.js";
 
 /** Options of {@link tokenizeGlued}. */
 export interface GluedOptions {
   /** Most search steps to spend on the report (default {@link DEFAULT_STEP_BUDGET}). */
   budget?: number;
+  /** The state of the parse of this text: the glued-row scan its detector made is read, not made again. */
+  context?: ParseContext;
 }
 
 /** The tokens of a glued report and the search steps spent on them. */
@@ -62,9 +65,9 @@ const GLUED_HINT = new RegExp(
  * whose run has enough digits for its cells but fewer separators than cells (0 when
  * none is glued).
  */
-export function detectGlued(text: string): number {
+export function detectGlued(text: string, context?: ParseContext): number {
   if (!GLUED_HINT.test(text)) return 0;
-  const scan = scanOf(text);
+  const scan = contextOf(text, context).get(GLUED_SCAN);
   let rows = 0;
   let glued = 0;
   const count = (start: number, end: number, cells: number) => {
@@ -81,23 +84,18 @@ export function detectGlued(text: string): number {
   return Math.min(1, (glued / rows + (glued >= 3 ? 0.25 : 0)) * Math.min(1, glued / 3));
 }
 
-let lastScan: { text: string; scan: GluedScan } | null = null;
-
 /**
- * {@link scanGlued} of the last text asked for again: detection and tokenization of one
- * parse scan the same text. The scan is only read, never changed.
+ * {@link scanGlued} of the parse's text, made once: detection and tokenization of one parse
+ * read the same scan. The scan is only read, never changed.
  */
-function scanOf(text: string): GluedScan {
-  if (lastScan === null || lastScan.text !== text) lastScan = { text, scan: scanGlued(text) };
-  return lastScan.scan;
-}
+const GLUED_SCAN = contextSlot<GluedScan>("glued scan", (text) => scanGlued(text));
 
 /** Share of the report's step budget each table may spend (table 3 is solved jointly and needs most). */
 const BUDGET_SHARE: Record<TableKind, number> = { activeDisclosure: 0.15, applications: 0.7, appeals: 0.15 };
 
 /** Tokenize a glued report and report the search steps spent (for tests and benchmarks). */
 export function tokenizeGlued(text: string, options: GluedOptions = {}): GluedResult {
-  const scan = scanOf(text);
+  const scan = contextOf(text, options.context).get(GLUED_SCAN);
   const budget = options.budget ?? DEFAULT_STEP_BUDGET;
   const spans: Span[] = [...scan.tables, ...(scan.appeals ? [scan.appeals] : [])];
   const blocks = narrativeBlocks(text, spans);
@@ -212,5 +210,5 @@ function pushTrimmed(text: string, start: number, end: number, out: TextBlock[])
 export const gluedText: LayoutModule = {
   layout: "glued-text",
   detect: detectGlued,
-  tokenize: (text: string) => tokenizeGlued(text).tokenized,
+  tokenize: (text: string, context?: ParseContext) => tokenizeGlued(text, context ? { context } : {}).tokenized,
 };

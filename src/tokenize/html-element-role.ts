@@ -4,6 +4,7 @@
  * still read), a line break, a block, a table, or inline markup.
  */
 import type { HtmlElement } from "./html-tree.js";
+import { boundedMemo } from "../text/bounded-memo.js";
 
 /** How the reader treats an element. */
 export type HtmlElementRole = "skip" | "head" | "title" | "break" | "block" | "table" | "inline";
@@ -86,17 +87,11 @@ export function isChromeElement(el: HtmlElement, inArticle: boolean): boolean {
 /** True when a class or id attribute holds a chrome word (as a whole name or a part of one: `menu_bd`, `topNav`). */
 export function hasChromeWord(value: string | undefined): boolean {
   if (!value) return false;
-  let chrome = chromeCache.get(value);
-  if (chrome === undefined) {
-    chrome = namesChromeWord(value);
-    if (chromeCache.size > 2_000) chromeCache.clear();
-    chromeCache.set(value, chrome);
-  }
-  return chrome;
+  return chromeCache.get(value, namesChromeWord);
 }
 
 /** Class and id values repeat on a page (`MsoNormal`): each is read once. */
-const chromeCache = new Map<string, boolean>();
+const chromeCache = boundedMemo<boolean>(2_000, Infinity);
 
 function namesChromeWord(value: string): boolean {
   for (const name of splitOnSpaces(value)) {

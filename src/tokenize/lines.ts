@@ -3,6 +3,7 @@
  */
 import type { Cell, Layout, Table } from "../types.js";
 import type { TextBlock } from "./types.js";
+import { contextOf, contextSlot, type ParseContext } from "../text/parse-context.js";
 
 /** One line of the input: its text without the line break, and where it starts. */
 export interface Line {
@@ -11,19 +12,15 @@ export interface Line {
   end: number;
 }
 
-let lastText: string | null = null;
-let lastLines: readonly Line[] = [];
+/** The lines of the parse's text, split once: every layout's detector and the chosen tokenizer read them. */
+const LINES = contextSlot<readonly Line[]>("lines", (text) => computeLines(text));
 
 /**
- * Split text into lines (LF, CRLF or CR), keeping offsets. The last result is kept: every
- * layout's detector and the chosen tokenizer split the same text.
+ * Split text into lines (LF, CRLF or CR), keeping offsets. Within one parse (`context`
+ * of this text) the lines are split once.
  */
-export function splitLines(text: string): readonly Line[] {
-  if (text === lastText) return lastLines;
-  const lines = computeLines(text);
-  lastText = text;
-  lastLines = lines;
-  return lines;
+export function splitLines(text: string, context?: ParseContext): readonly Line[] {
+  return context === undefined ? computeLines(text) : contextOf(text, context).get(LINES);
 }
 
 function computeLines(text: string): Line[] {
@@ -61,31 +58,29 @@ export interface MarkedLine {
   trimmed: string;
 }
 
-let markedText: string | null = null;
-const marked = new Map<string, readonly MarkedLine[]>();
+/** The lines with each mark asked for in this parse, by mark. */
+const MARKED = contextSlot("marked lines", () => new Map<string, readonly MarkedLine[]>());
 
 /**
  * The lines of a text that hold `mark` (one character, not a line break), in order, with
  * their trimmed text. Detectors whose test fails on every line without the mark count
  * their hits here: the native search skips the other lines, and the pipe layouts share
- * the lines with `|`. The last text's lines are kept.
+ * the lines with `|`. Within one parse (`context` of this text) each mark is searched once.
  */
-export function linesWith(text: string, mark: string): readonly MarkedLine[] {
-  if (text !== markedText) {
-    marked.clear();
-    markedText = text;
-  }
+export function linesWith(text: string, mark: string, context?: ParseContext): readonly MarkedLine[] {
+  const ctx = contextOf(text, context);
+  const marked = ctx.get(MARKED);
   let found = marked.get(mark);
   if (!found) {
-    found = findMarked(text, mark);
+    found = findMarked(text, mark, ctx);
     marked.set(mark, found);
   }
   return found;
 }
 
-function findMarked(text: string, mark: string): MarkedLine[] {
+function findMarked(text: string, mark: string, context: ParseContext): MarkedLine[] {
   const out: MarkedLine[] = [];
-  const lines = splitLines(text);
+  const lines = splitLines(text, context);
   let k = 0;
   for (let p = text.indexOf(mark); p >= 0; p = text.indexOf(mark, lines[k]!.end)) {
     while (lines[k]!.end < p) k++;

@@ -5,6 +5,7 @@
 import type { Cell } from "../types.js";
 import type { LayoutModule, Tokenized } from "./types.js";
 import { collectTables, countLines, linesWith, splitCells, splitLines, type Line } from "./lines.js";
+import type { ParseContext } from "../text/parse-context.js";
 
 function isMarkdownRow(line: Line): boolean {
   return isMarkdownRowText(line.text.trim());
@@ -25,8 +26,8 @@ function markdownCells(line: Line): Cell[] | null {
   return cells.slice(1, cells.length - 1);
 }
 
-function tokenize(text: string): Tokenized {
-  const lines = splitLines(text);
+function tokenize(text: string, context?: ParseContext): Tokenized {
+  const lines = splitLines(text, context);
   const { tables, blocks } = collectTables(lines, "markdown", markdownCells);
   for (const table of tables) table.rows = table.rows.filter((row) => !isDelimiterRow(row));
   return { layout: "markdown", tables: tables.filter((t) => t.rows.length > 0), blocks, diagnostics: [] };
@@ -36,9 +37,9 @@ function isDelimiterRow(row: Cell[]): boolean {
   return row.length > 0 && row.every((c) => /^:?-{2,}:?$/.test(c.text));
 }
 
-function detect(text: string): number {
+function detect(text: string, context?: ParseContext): number {
   // both tests need a pipe
-  const lines = linesWith(text, "|");
+  const lines = linesWith(text, "|", context);
   const hits = countLines(lines, (l) => isMarkdownRowText(l.trimmed));
   // a delimiter row has a run of dashes
   const delimiters = countLines(lines, (l) => l.trimmed.includes("--") && DELIMITER.test(l.trimmed));

@@ -13,6 +13,7 @@ import { headingOf } from "../template/headings.js";
 import { assembleRows } from "./pdf-text/label-assembler.js";
 import { templateLabels } from "../template/known-labels.js";
 import { blockOf, linesWith, splitLines, type Line } from "./lines.js";
+import { contextOf, contextSlot, type ParseContext } from "../text/parse-context.js";
 import { isPageFooter } from "./page-footer.js";
 import { itemOfWords, lineItem, lineWords, mayEndInNumbers, soleLabel, type FragmentMode, type LineItem, type LineWords } from "./text-line-items.js";
 import type { TextBlock, Tokenized } from "./types.js";
@@ -73,7 +74,7 @@ function readRegion(region: Region, layout: Layout, mode: FragmentMode): { table
  * Tokenize PDF text: tables (rows of [group labels…][row label][values…], wrapped labels
  * joined, page footers and vertical group labels dropped) and narrative blocks, one per line.
  */
-export function tokenizePdfText(text: string, layout: Layout, mode: FragmentMode): Tokenized {
+export function tokenizePdfText(text: string, layout: Layout, mode: FragmentMode, context?: ParseContext): Tokenized {
   const tables: Table[] = [];
   const blocks: TextBlock[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -87,7 +88,7 @@ export function tokenizePdfText(text: string, layout: Layout, mode: FragmentMode
     diagnostics.push(...read.diagnostics);
     region = null;
   };
-  for (const line of splitLines(text)) {
+  for (const line of splitLines(text, context)) {
     const t = line.text.trim();
     if (t === "" || isPageFooter(t)) continue;
     const item = lineItem(line, 0, mode, acceptBlankRun);
@@ -133,8 +134,8 @@ export interface ValueLines {
 }
 
 /** Collect the lines a PDF-text detector scores. */
-export function valueLines(text: string, mode: FragmentMode): ValueLines {
-  const scan = scanLines(text);
+export function valueLines(text: string, mode: FragmentMode, context?: ParseContext): ValueLines {
+  const scan = contextOf(text, context).get(LINE_SCAN);
   const items: LineItem[] = [];
   let labelThenValues = 0;
   // the scored line before, when it is one without values (it may be a row label alone)
@@ -213,15 +214,14 @@ interface LineScan {
   foreign: number | null;
 }
 
-let lastScan: { text: string; scan: LineScan } | null = null;
+/** The lines read once per parse for both PDF-text detectors. */
+const LINE_SCAN = contextSlot<LineScan>("pdf-text line scan", scanLines);
 
-/** Read the lines once for both PDF-text detectors: the last text's reading is kept. */
-function scanLines(text: string): LineScan {
-  if (lastScan && lastScan.text === text) return lastScan.scan;
-  const all = splitLines(text);
+function scanLines(text: string, context: ParseContext): LineScan {
+  const all = splitLines(text, context);
   // the lines with marks, by native search (the pipe and tab detectors have found most already)
   const isMarked = new Uint8Array(all.length);
-  for (const mark of OTHER_LAYOUT_MARKS) for (const m of linesWith(text, mark)) isMarked[m.index] = 1;
+  for (const mark of OTHER_LAYOUT_MARKS) for (const m of linesWith(text, mark, context)) isMarked[m.index] = 1;
   const lines: Array<ScannedLine | null> = [];
   const marked: Line[] = [];
   all.forEach((line, i) => {
@@ -240,9 +240,7 @@ function scanLines(text: string): LineScan {
     const scanned: ScannedLine = { line, mayHaveNumbers: /[0-9０-９]/.test(t) && mayEndInNumbers(line) };
     lines.push(scanned.mayHaveNumbers && isFooter(scanned) ? null : scanned);
   });
-  const scan = { lines, marked, foreign: null };
-  lastScan = { text, scan };
-  return scan;
+  return { lines, marked, foreign: null };
 }
 
 /** Discount a detector's score by the share of table lines that belong to another layout. */

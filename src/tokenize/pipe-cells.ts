@@ -12,6 +12,7 @@ import type { Cell } from "../types.js";
 import { isValueText } from "../text/cell-value.js";
 import type { LayoutModule, TextBlock, Tokenized } from "./types.js";
 import { blockOf, cellFrom, countLines, linesWith, splitLines, type Line, type MarkedLine } from "./lines.js";
+import type { ParseContext } from "../text/parse-context.js";
 import type { Table } from "../types.js";
 
 const PIPES_ONLY = /^\s*\|+\s*$/;
@@ -32,7 +33,7 @@ function isTableText({ trimmed: t }: MarkedLine): boolean {
   return cell || /^\|+$/.test(t);
 }
 
-function tokenize(text: string): Tokenized {
+function tokenize(text: string, context?: ParseContext): Tokenized {
   const tables: Table[] = [];
   const blocks: TextBlock[] = [];
   let table: Table | null = null;
@@ -43,7 +44,7 @@ function tokenize(text: string): Tokenized {
     row = [];
     rowHasValue = false;
   };
-  for (const line of splitLines(text)) {
+  for (const line of splitLines(text, context)) {
     if (line.text.trim() === "") continue;
     if (!isTableLine(line)) {
       endRow();
@@ -73,8 +74,8 @@ function tokenize(text: string): Tokenized {
   return { layout: "pipe-cells", tables, blocks, diagnostics: [] };
 }
 
-function detect(text: string): number {
-  const hits = countLines(linesWith(text, "|"), isTableText);
+function detect(text: string, context?: ParseContext): number {
+  const hits = countLines(linesWith(text, "|", context), isTableText);
   return Math.min(1, hits / 80);
 }
 

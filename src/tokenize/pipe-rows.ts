@@ -6,6 +6,7 @@
  */
 import type { LayoutModule, Tokenized } from "./types.js";
 import { collectTables, countLines, linesWith, splitCells, splitLines, type Line, type MarkedLine } from "./lines.js";
+import type { ParseContext } from "../text/parse-context.js";
 
 /** A pipe row: a `|` between two cells (a row may start with an empty cell: ` | 2 | 3 |`). */
 function isPipeRow(line: Line): boolean {
@@ -25,14 +26,14 @@ function isPlainPipeRow({ trimmed }: MarkedLine): boolean {
   return !trimmed.startsWith("|") && isPipeRowText(trimmed);
 }
 
-function tokenize(text: string): Tokenized {
-  const lines = splitLines(text);
+function tokenize(text: string, context?: ParseContext): Tokenized {
+  const lines = splitLines(text, context);
   const { tables, blocks } = collectTables(lines, "pipe-rows", (l) => (isPipeRow(l) ? splitCells(l, "|") : null));
   return { layout: "pipe-rows", tables, blocks, diagnostics: [] };
 }
 
-function detect(text: string): number {
-  const hits = countLines(linesWith(text, "|"), isPlainPipeRow);
+function detect(text: string, context?: ParseContext): number {
+  const hits = countLines(linesWith(text, "|", context), isPlainPipeRow);
   return Math.min(1, hits / 30);
 }
 

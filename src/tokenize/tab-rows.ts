@@ -6,6 +6,7 @@
  */
 import type { LayoutModule, Tokenized } from "./types.js";
 import { collectTables, countLines, linesWith, splitCells, splitLines, type Line, type MarkedLine } from "./lines.js";
+import type { ParseContext } from "../text/parse-context.js";
 
 /** Markup or script lines of a saved page (they are indented with tabs too). */
 const MARKUP = /<\/?[A-Za-z][^>]*>|[;{}]\s*$/;
@@ -37,15 +38,15 @@ function hasTwoCells(t: string): boolean {
   }
 }
 
-function tokenize(text: string): Tokenized {
-  const lines = splitLines(text);
+function tokenize(text: string, context?: ParseContext): Tokenized {
+  const lines = splitLines(text, context);
   const { tables, blocks } = collectTables(lines, "tab-rows", (l) => (isTabRow(l) ? splitCells(l, "\t") : null));
   return { layout: "tab-rows", tables, blocks, diagnostics: [] };
 }
 
-function detect(text: string): number {
+function detect(text: string, context?: ParseContext): number {
   // a full tab row has a tab
-  const hits = countLines(linesWith(text, "\t"), isFullTabRow);
+  const hits = countLines(linesWith(text, "\t", context), isFullTabRow);
   return Math.min(1, hits / 30);
 }
 

@@ -5,6 +5,7 @@ import type { ApplicationsShape, Equation } from "../template/equations.js";
 import { templatePathList, type TableTemplate } from "../template/templates.js";
 import type { Finding, Report, RuleName } from "../types.js";
 import { notCheckableMessage, sumMessage } from "./messages.js";
+import { boundedMemo } from "../text/bounded-memo.js";
 
 /** Options every rule receives (resolved from {@link ValidateOptions}). */
 export interface RuleOptions {
@@ -12,10 +13,31 @@ export interface RuleOptions {
   includeNotCheckable: boolean;
 }
 
-/** A rule over one report. */
+/**
+ * The values of one report as the rules read them: a reader over its model paths, and the
+ * numbers of its tables. `validateReport` reads the report once (`snapshotValues`)
+ * and hands the result to every rule; a rule called on its own reads the model
+ * (`modelValues`).
+ */
+export interface ReportValues {
+  /** The value at a model path (see `getPath`). */
+  read: CellReader;
+  /**
+   * Every number in the report's three tables as `[path, value]`: the template's paths
+   * first in table order, then any other number the model holds.
+   */
+  numericCells(): Array<[string, number]>;
+  /**
+   * The cells of {@link numericCells} that `negative` or `non-integer` reports (negative outside
+   * the signed paths, fractional outside the money paths), in its order.
+   */
+  suspectCells(): Array<[string, number]>;
+}
+
+/** A rule over one report: `values` are the report's, read once for every rule of one validation. */
 export interface ReportRule {
   name: RuleName;
-  check(report: Report, options: RuleOptions): Finding[];
+  check(report: Report, options: RuleOptions, values: ReportValues): Finding[];
 }
 
 /** Two reports of one organ on consecutive years. */
@@ -140,15 +162,9 @@ function checkedSum(read: CellReader, paths: readonly string[]): number | undefi
 
 /** Memoises `build` per template: what a rule derives from the template alone is built once. */
 export function perTemplate<T>(build: (template: TableTemplate) => T): (template: TableTemplate) => T {
-  const cache = new Map<TableTemplate, T>();
-  return (template) => {
-    let value = cache.get(template);
-    if (value === undefined) {
-      value = build(template);
-      cache.set(template, value);
-    }
-    return value;
-  };
+  const cache = boundedMemo<T>(4);
+  const make = build as (template: string) => T;
+  return (template) => cache.get(template, make);
 }
 
 /**

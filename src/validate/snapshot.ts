@@ -1,60 +1,59 @@
 /**
- * The values of a report read once per `validateReport` call, and the readers the
- * rules use: from that snapshot when there is one, else straight from the model.
+ * The values of a report as the rules read them: read once per `validateReport` call and
+ * passed to every rule, or straight from the model for a rule called on its own.
  */
 import { getPath } from "../report/get-path.js";
 import { isMoneyPath, isSignedPath, templatePathList } from "../template/templates.js";
 import type { Report } from "../types.js";
-import { isObject, perTemplate, tableTemplate, type CellReader } from "./rule.js";
+import { isObject, perTemplate, tableTemplate, type CellReader, type ReportValues } from "./rule.js";
+import { boundedMemo, type BoundedMemo } from "../text/bounded-memo.js";
 
-/** A reader over one report's model paths. */
-export function readerOf(report: Report): CellReader {
-  const snap = snapshotOf(report);
-  if (snap) return (path) => snap.values.get(path);
+/** A reader over one report's model paths, walking the model for every cell. */
+export function modelReader(report: Report): CellReader {
   return (path) => getPath(report, path);
 }
 
-/** The values of a report read once, for the rules of one `validateReport` call. */
-interface Snapshot {
-  report: Report;
-  /** Every leaf of the tables: numbers and nulls. */
-  values: Map<string, number | null>;
-  /** False when no number of the tables is one `negative` or `non-integer` reports (see {@link isSuspect}). */
-  suspect: boolean;
-  numeric?: Array<[string, number]>;
+/** The values of a report read from its model as asked (nothing read ahead). */
+export function modelValues(report: Report): ReportValues {
+  return {
+    read: modelReader(report),
+    numericCells: () => walkedNumericCells(report),
+    suspectCells: () => walkedNumericCells(report).filter(([path, value]) => isSuspect(path, value)),
+  };
 }
 
 const TABLE_KEYS = ["activeDisclosure", "applications", "appeals"] as const;
 
-let current: Snapshot | null = null;
-
-function snapshotOf(report: Report): Snapshot | null {
-  return current !== null && current.report === report ? current : null;
+/** What {@link snapshotValues} reads at once. */
+interface Snapshot {
+  /** Every leaf of the tables: numbers and nulls. */
+  values: Map<string, number | null>;
+  /** False when no number of the tables is one `negative` or `non-integer` reports (see {@link isSuspect}). */
+  suspect: boolean;
 }
 
 /**
- * Run `fn` with the report's values read once (rules then look them up instead of walking
- * the model for every cell). The snapshot lives only for this synchronous call, so a report
- * changed between two validations is read afresh.
+ * The report's values read once (rules then look them up instead of walking the model for
+ * every cell). Made for one validation: a report changed afterwards is read afresh by the next.
  */
-export function withSnapshot<T>(report: Report, fn: () => T): T {
-  const previous = current;
-  const snap: Snapshot = { report, values: new Map(), suspect: false };
+export function snapshotValues(report: Report): ReportValues {
+  const snap: Snapshot = { values: new Map(), suspect: false };
   for (const key of TABLE_KEYS) collectValues(report[key], key, snap);
-  current = snap;
-  try {
-    return fn();
-  } finally {
-    current = previous;
-  }
+  let numeric: Array<[string, number]> | undefined;
+  const numericCells = () => (numeric ??= snapshotNumericCells(report, snap.values));
+  return {
+    read: (path) => snap.values.get(path),
+    numericCells,
+    suspectCells: () => (snap.suspect ? numericCells().filter(([path, value]) => isSuspect(path, value)) : []),
+  };
 }
 
 function collectValues(node: unknown, prefix: string, snap: Snapshot): void {
   if (!isObject(node)) return;
-  const paths = childPathsOf(prefix);
+  const { paths, pathOf } = childPaths.get(prefix, newChildPaths);
   for (const key of Object.keys(node)) {
     const value = node[key];
-    const path = paths.get(key) ?? newChildPath(paths, prefix, key);
+    const path = paths.get(key, pathOf);
     if (value === null) snap.values.set(path, value);
     else if (typeof value === "number") {
       snap.values.set(path, value);
@@ -64,34 +63,21 @@ function collectValues(node: unknown, prefix: string, snap: Snapshot): void {
 }
 
 /**
- * The paths below `prefix` by key, the same string objects every time: the report's paths are
- * few, and a string built once keeps its hash, so the snapshot's map does not hash a fresh copy
- * of each path per call.
+ * The paths below a prefix by key, the same string objects every time: the report's paths
+ * are few (template-derived), and a string built once keeps its hash, so the snapshot's map
+ * does not hash a fresh copy of each path per call. Bounded for odd models.
  */
-function childPathsOf(prefix: string): Map<string, string> {
-  let paths = childPaths.get(prefix);
-  if (paths === undefined) {
-    paths = new Map();
-    childPaths.set(prefix, paths);
-  }
-  return paths;
+const childPaths = boundedMemo<ChildPaths>(500, Infinity);
+
+/** The paths below one prefix, and how one is made. */
+interface ChildPaths {
+  paths: BoundedMemo<string>;
+  pathOf: (key: string) => string;
 }
 
-function newChildPath(paths: Map<string, string>, prefix: string, key: string): string {
-  if (cachedPaths >= MAX_CACHED_PATHS) {
-    childPaths.clear();
-    cachedPaths = 0;
-  }
-  const path = `${prefix}.${key}`;
-  paths.set(key, path);
-  cachedPaths++;
-  return path;
+function newChildPaths(prefix: string): ChildPaths {
+  return { paths: boundedMemo<string>(200), pathOf: (key) => `${prefix}.${key}` };
 }
-
-/** Paths by prefix and key; cleared when odd models have filled it with far more paths than the templates have. */
-const childPaths = new Map<string, Map<string, string>>();
-const MAX_CACHED_PATHS = 10_000;
-let cachedPaths = 0;
 
 /** True for a cell `negative` or `non-integer` reports: below zero outside the signed paths, or fractional outside money. */
 function isSuspect(path: string, value: number): boolean {
@@ -105,27 +91,6 @@ function collectLeaves(node: unknown, prefix: string, out: Map<string, number>):
     if (typeof value === "number") out.set(path, value);
     else collectLeaves(value, path, out);
   }
-}
-
-/**
- * Every number in the report's three tables as `[path, value]`: the template's
- * paths first in table order, then any other number the model holds.
- */
-export function numericCells(report: Report): Array<[string, number]> {
-  const snap = snapshotOf(report);
-  if (snap === null) return walkedNumericCells(report);
-  if (snap.numeric === undefined) snap.numeric = snapshotNumericCells(report, snap.values);
-  return snap.numeric;
-}
-
-/**
- * The cells of {@link numericCells} that `negative` or `non-integer` reports (negative outside
- * the signed paths, fractional outside the money paths), in its order.
- */
-export function suspectCells(report: Report): Array<[string, number]> {
-  const snap = snapshotOf(report);
-  if (snap !== null && !snap.suspect) return [];
-  return numericCells(report).filter(([path, value]) => isSuspect(path, value));
 }
 
 function snapshotNumericCells(report: Report, values: Map<string, number | null>): Array<[string, number]> {

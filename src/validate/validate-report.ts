@@ -4,7 +4,7 @@
 import type { Finding, Report, RuleName, ValidateOptions, Validation } from "../types.js";
 import { ruleFailedMessage } from "./messages.js";
 import { locate, type ReportRule, type RuleOptions } from "./rule.js";
-import { withSnapshot } from "./snapshot.js";
+import { snapshotValues } from "./snapshot.js";
 import { markUncertain } from "./uncertain.js";
 import { appealTotal } from "./rules/appeal-total.js";
 import { balance } from "./rules/balance.js";
@@ -79,17 +79,16 @@ export function validateReport(report: Report, options?: ValidateOptions): Valid
   }
   const resolved = ruleOptions(options);
   const findings: Finding[] = [];
-  withSnapshot(report, () => {
-    for (const rule of REPORT_RULES) {
-      if (!ruleSelected(rule.name, options)) continue;
-      let found: Finding[];
-      try {
-        found = rule.check(report, resolved);
-      } catch {
-        found = resolved.includeNotCheckable ? [ruleFailure(rule.name)] : [];
-      }
-      for (const f of found) findings.push(locate(report, f));
+  const values = snapshotValues(report);
+  for (const rule of REPORT_RULES) {
+    if (!ruleSelected(rule.name, options)) continue;
+    let found: Finding[];
+    try {
+      found = rule.check(report, resolved, values);
+    } catch {
+      found = resolved.includeNotCheckable ? [ruleFailure(rule.name)] : [];
     }
-  });
+    for (const f of found) findings.push(locate(report, f));
+  }
   return toValidation(markUncertain(report, findings));
 }

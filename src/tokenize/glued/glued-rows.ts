@@ -13,6 +13,7 @@ import { rowsOf, type RowSpec, type TableTemplate } from "../../template/templat
 import { labelKey } from "../../template/normalize.js";
 import { runStartsAt, scanRun } from "./split-digits.js";
 import { stringOfWellFormed } from "../../text/code-units.js";
+import { boundedMemo } from "../../text/bounded-memo.js";
 
 /** The Han characters of a text and the offset of each. */
 export interface HanIndex {
@@ -115,16 +116,11 @@ export function hanKey(label: string): string {
   return out;
 }
 
-const specKeys = new Map<string, string>();
+const specKeys = boundedMemo<string>(512, Infinity);
 
 /** {@link hanKey} of a template row's label, computed once per label. */
 function specKey(spec: RowSpec): string {
-  let key = specKeys.get(spec.label);
-  if (key === undefined) {
-    key = hanKey(spec.label);
-    specKeys.set(spec.label, key);
-  }
-  return key;
+  return specKeys.get(spec.label, hanKey);
 }
 
 function isDigit(c: string | undefined): boolean {
@@ -320,22 +316,22 @@ function labelStart(text: string, spec: RowSpec, keyStart: number): number {
   return found ? keyStart - (before.length - found.index) : keyStart;
 }
 
-const numberingPatterns = new Map<string, RegExp | null>();
+const numberingPatterns = boundedMemo<RegExp | null>(512, Infinity);
 
 /** The numbering of a template label as it may be written just before the label (`（ 三 ）`), made once per label. */
 function numberingPattern(label: string): RegExp | null {
-  let pattern = numberingPatterns.get(label);
-  if (pattern !== undefined) return pattern;
+  return numberingPatterns.get(label, labelNumbering);
+}
+
+function labelNumbering(label: string): RegExp | null {
   const m = /^(?:([一二三四五六七八九十]+)、|\(([一二三四五六七八九十]+)\)|(\d+)\.)/.exec(label);
-  pattern = !m
+  return !m
     ? null
     : m[1]
       ? new RegExp(`${m[1]}\\s*[、.．]\\s*$`)
       : m[2]
         ? new RegExp(`[(（]\\s*${m[2]}\\s*[)）]\\s*$`)
         : new RegExp(`${m[3]}\\s*[.．、]\\s*$`);
-  numberingPatterns.set(label, pattern);
-  return pattern;
 }
 
 function trimmed(text: string, start: number, end: number): Span | null {

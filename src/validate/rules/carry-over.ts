@@ -6,7 +6,7 @@ import { APPLICANT_COLUMNS } from "../../template/templates.js";
 import type { Finding } from "../../types.js";
 import { carryOverMessage, notCheckableMessage } from "../messages.js";
 import { differs, isObject, tableTemplate, type ReportPair, type RuleOptions, type SeriesRule } from "../rule.js";
-import { readerOf } from "../snapshot.js";
+import { modelReader } from "../snapshot.js";
 
 /**
  * One warning per column where the two years disagree. `paths` is
@@ -17,8 +17,8 @@ export function checkCarryOver(pair: ReportPair, options: RuleOptions): Finding[
   const { earlier, later, years } = pair;
   if (tableTemplate(earlier) === null || tableTemplate(later) === null) return [];
   if (!isObject(earlier.applications) || !isObject(later.applications)) return [];
-  const readEarlier = readerOf(earlier);
-  const readLater = readerOf(later);
+  const readEarlier = modelReader(earlier);
+  const readLater = modelReader(later);
   return APPLICANT_COLUMNS.flatMap(({ key }): Finding[] => {
     const forwardPath = `applications.carriedForward.${key}`;
     const overPath = `applications.carriedOver.${key}`;

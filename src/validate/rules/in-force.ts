@@ -5,7 +5,7 @@
 import type { Finding } from "../../types.js";
 import { inForceMessage, notCheckableMessage } from "../messages.js";
 import { differs, isObject, sumOf, type ReportPair, type RuleOptions, type SeriesRule } from "../rule.js";
-import { readerOf } from "../snapshot.js";
+import { modelReader } from "../snapshot.js";
 
 const ROWS = ["rules", "normativeDocuments"] as const;
 
@@ -17,8 +17,8 @@ export function checkInForce(pair: ReportPair, options: RuleOptions): Finding[] 
   const { earlier, later, years } = pair;
   if (earlier.template !== "2021" || later.template !== "2021") return [];
   if (!isObject(earlier.activeDisclosure) || !isObject(later.activeDisclosure)) return [];
-  const readEarlier = readerOf(earlier);
-  const readLater = readerOf(later);
+  const readEarlier = modelReader(earlier);
+  const readLater = modelReader(later);
   return ROWS.flatMap((row): Finding[] => {
     const inForcePath = `activeDisclosure.${row}.inForce`;
     const issuedPath = `activeDisclosure.${row}.issued`;

@@ -6,8 +6,8 @@
 import { TABLE_KINDS, templatePathList } from "../../template/templates.js";
 import type { Diagnostic, DiagnosticCode, Finding, Report } from "../../types.js";
 import { missingValueMessage, type MissingReason } from "../messages.js";
-import { applicationsShape, isObject, perTemplate, type ReportRule } from "../rule.js";
-import { readerOf } from "../snapshot.js";
+import { applicationsShape, isObject, perTemplate, type ReportRule, type ReportValues, type RuleOptions } from "../rule.js";
+import { modelValues } from "../snapshot.js";
 
 /** The paths of a template grouped by their table, in table order. */
 const pathsByTable = perTemplate((template) =>
@@ -19,8 +19,8 @@ const pathsByTable = perTemplate((template) =>
  * blank in the report, absent from the table, or printed but not read unambiguously — the
  * parser's diagnostics on the cell (or its row) decide, and are named in `causes`.
  */
-export function checkMissingValue(report: Report): Finding[] {
-  const read = readerOf(report);
+export function checkMissingValue(report: Report, _options?: RuleOptions, values: ReportValues = modelValues(report)): Finding[] {
+  const read = values.read;
   const shape = applicationsShape(report, read);
   if (shape === null) return [];
   const findings: Finding[] = [];

@@ -16,8 +16,8 @@
 import type { Finding, Report, Span } from "../../types.js";
 import { compact, originOf } from "../compact-text.js";
 import { narrativeMismatchMessage, notCheckableMessage } from "../messages.js";
-import { isObject, tableTemplate, type CellReader, type ReportRule, type RuleOptions } from "../rule.js";
-import { readerOf } from "../snapshot.js";
+import { isObject, tableTemplate, type CellReader, type ReportRule, type ReportValues, type RuleOptions } from "../rule.js";
+import { modelValues } from "../snapshot.js";
 
 /** A figure the narrative states about one cell. */
 interface Claim {
@@ -282,10 +282,10 @@ export function narrativeClaims(report: Report): NarrativeClaim[] {
 }
 
 /** One warning per narrative figure the tables contradict (the same figure for the same cell once). */
-export function checkNarrativeMismatch(report: Report, options: RuleOptions): Finding[] {
+export function checkNarrativeMismatch(report: Report, options: RuleOptions, values: ReportValues = modelValues(report)): Finding[] {
   const template = tableTemplate(report);
   if (template === null) return [];
-  const read = readerOf(report);
+  const read = values.read;
   const seen = new Set<string>();
   const findings: Finding[] = [];
   for (const text of narrativeTexts(report)) {

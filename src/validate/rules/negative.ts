@@ -4,12 +4,13 @@
 import { isSignedPath } from "../../template/templates.js";
 import type { Finding, Report } from "../../types.js";
 import { negativeMessage } from "../messages.js";
-import type { ReportRule } from "../rule.js";
-import { suspectCells } from "../snapshot.js";
+import type { ReportRule, ReportValues, RuleOptions } from "../rule.js";
+import { modelValues } from "../snapshot.js";
 
 /** One finding per negative cell outside the signed paths. */
-export function checkNegative(report: Report): Finding[] {
-  return suspectCells(report)
+export function checkNegative(report: Report, _options?: RuleOptions, values: ReportValues = modelValues(report)): Finding[] {
+  return values
+    .suspectCells()
     .filter(([path, value]) => value < 0 && !isSignedPath(path))
     .map(([path, value]) => ({
       rule: "negative" as const,

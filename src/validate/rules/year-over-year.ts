@@ -7,7 +7,7 @@
 import type { Finding } from "../../types.js";
 import { notCheckableMessage, yearOverYearMessage } from "../messages.js";
 import { isObject, tableTemplate, type ReportPair, type RuleOptions, type SeriesRule } from "../rule.js";
-import { readerOf } from "../snapshot.js";
+import { modelReader } from "../snapshot.js";
 
 /** The headline counts compared, one finding each at most. */
 export const HEADLINE_PATHS: readonly string[] = [
@@ -34,8 +34,8 @@ export function isJump(before: number, after: number): boolean {
 export function checkYearOverYear(pair: ReportPair, options: RuleOptions): Finding[] {
   const { earlier, later, years } = pair;
   if (tableTemplate(earlier) === null || tableTemplate(later) === null) return [];
-  const readEarlier = readerOf(earlier);
-  const readLater = readerOf(later);
+  const readEarlier = modelReader(earlier);
+  const readLater = modelReader(later);
   const findings: Finding[] = [];
   for (const path of HEADLINE_PATHS) {
     const table = path.slice(0, path.indexOf("."));
