@@ -434,28 +434,13 @@ function ambiguityDiagnostic(p: Prepared, c: number, readings: Array<Record<stri
   const { shown, list } = mine.length === readings.length ? { shown: listed.shown.slice(), list: listed.list } : listReadings(mine);
   const more = mine.length > shown.length || !complete ? "（未列全 / not all listed）" : "";
   const hinted = p.hinted.length > 0 ? `；叙述文字给出 ${p.hinted.join(", ")} / the narrative settles ${p.hinted.join(", ")}` : "";
-  if (mine.length === 0) {
-    return {
-      code: "ambiguous-split",
-      severity: "warning",
-      path,
-      start: run.start,
-      end: run.end,
-      alternatives: [],
-      message: `搜索步数用尽，粘连数字“${run.text}”中 ${path} 未能确定，留空 / the search budget ran out before ${path} of the glued digits "${run.text}" was settled; left blank`,
-    };
-  }
-  return {
-    code: "ambiguous-split",
-    severity: "warning",
-    path,
-    start: run.start,
-    end: run.end,
-    alternatives: shown,
-    message:
-      `粘连数字“${run.text}”有 ${mine.length}${more} 种拆分符合表格规则，${path} 留空${hinted} / ` +
-      `the glued digits "${run.text}" split in ${mine.length}${complete ? "" : "+"} ways that satisfy the table's rules; ${path} left blank: ${list}`,
-  };
+  // no reading at all: the search ran out of steps before it found one
+  const message =
+    mine.length === 0
+      ? `搜索步数用尽，粘连数字“${run.text}”中 ${path} 未能确定，留空 / the search budget ran out before ${path} of the glued digits "${run.text}" was settled; left blank`
+      : `粘连数字“${run.text}”有 ${mine.length}${more} 种拆分符合表格规则，${path} 留空${hinted} / ` +
+        `the glued digits "${run.text}" split in ${mine.length}${complete ? "" : "+"} ways that satisfy the table's rules; ${path} left blank: ${list}`;
+  return { code: "ambiguous-split", severity: "warning", path, start: run.start, end: run.end, alternatives: mine.length === 0 ? [] : shown, message };
 }
 
 /** Use the first (most plausible) of the best relaxed choices, and say which rules it breaks. */
