@@ -237,3 +237,43 @@ describe("bounded work", () => {
     for (const c of out.cells.flat()) expect(c.status).not.toBe("exact");
   });
 });
+
+describe("table 三 with a 小计 column", () => {
+  const shape = { template: "2021" as const, orgSubtotal: true };
+
+  it("cuts every row into eight cells: the applicant columns, 小计 (the five organisations) and 总计", () => {
+    const out = segmentGluedTable({ ...input("applications", "2021", { newReceived: "6400204670", total: "6400204670", "denied.stateSecret": "" }, false), shape }, newCounter());
+    expect(out.cells[0]!.map((c) => c.path.split(".").pop())).toEqual([
+      "naturalPerson",
+      "commercial",
+      "research",
+      "nonprofit",
+      "legalService",
+      "otherOrg",
+      "orgSubtotal",
+      "total",
+    ]);
+    expect(row(out, "applications.newReceived")).toEqual([64, 0, 0, 2, 0, 4, 6, 70]);
+    expect(out.diagnostics.filter((d) => d.code !== "recovered-by-arithmetic")).toEqual([]);
+  });
+
+  it("reads the 小计 and 总计 together: a run whose 小计 breaks the five organisations is not cut as if it held", () => {
+    // 64/0/0/2/0/4 and 总计 70 hold, but 小计 7 ≠ 0+0+2+0+4
+    const out = segmentGluedTable({ ...input("applications", "2021", { newReceived: "6400204770" }, false), shape }, newCounter());
+    const cells = out.cells[0]!;
+    expect(cells.every((c) => c.status !== "exact")).toBe(true);
+    expect(out.diagnostics.length).toBeGreaterThan(0);
+  });
+
+  it("solves the table with the column rules of all eight columns, 小计 included", () => {
+    // "11000001011": 1/10/0/0/0/0/10/11 is the one cut whose 小计 and 总计 both hold; the other rows are eight zeros
+    const zeros = "00000000";
+    const specs = rowsOf("applications", "2021");
+    const runs: Record<string, string> = Object.fromEntries(specs.map((s) => [s.path, zeros]));
+    Object.assign(runs, { newReceived: "11000001011", granted: "1 10 0 0 0 0 10 11", total: "11000001011" });
+    const out = segmentGluedTable({ ...input("applications", "2021", runs), shape }, newCounter());
+    expect(row(out, "applications.total")).toEqual([1, 10, 0, 0, 0, 0, 10, 11]);
+    expect(row(out, "applications.newReceived")).toEqual([1, 10, 0, 0, 0, 0, 10, 11]);
+    expect(out.diagnostics.filter((d) => d.code === "ambiguous-split")).toEqual([]);
+  });
+});
