@@ -461,7 +461,7 @@ function choose(units: readonly Prepared[], index: readonly number[], relaxed: R
   const broken = brokenRules.map((e) => `${e.rule} ${e.subject}`);
   units.forEach((p, k) => {
     const values = p.splits[choice[k]!]!.values;
-    if (sumError(values, p.shape) > 0) broken.push(`${p.unit.rows.length === 1 ? "row-total" : "appeal-total"} ${p.paths[0]!.replace(/\.[^.]+$/, "")}`);
+    if (sumError(values, p.shape) > 0) broken.push(...brokenRowSums(p, values));
   });
   const differing = tiedCells(units, best);
   const alternatives = alternativesOf(units, best, differing).slice(0, SHOWN_ALTERNATIVES);
@@ -480,6 +480,24 @@ function choose(units: readonly Prepared[], index: readonly number[], relaxed: R
       (differing.length > 0 ? `; equally good readings differ in ${differing.map((d) => units[d.k]!.paths[d.c]).join(", ")}` : "") +
       (relaxed.complete ? "" : " (the search was cut short: a split breaking fewer rules may exist)"),
   });
+}
+
+/**
+ * The row sums a unit's split breaks, as `rule subject`: table 三's 总计 and 小计 by name;
+ * table 4's one run as `appeal-total` of its first row.
+ */
+function brokenRowSums(p: Prepared, values: ReadonlyArray<number | null>): string[] {
+  const row = p.paths[0]!.replace(/\.[^.]+$/, "");
+  if (p.unit.rows.length !== 1) return [`appeal-total ${row}`];
+  const orgSubtotal = p.paths.some((path) => path.endsWith(".orgSubtotal"));
+  const cell = (path: string) => values[p.paths.indexOf(path)];
+  const sums = rowSums("applications", p.unit.rows[0]!, orgSubtotal).filter((eq) => {
+    const total = cell(eq.totals[0]!);
+    let parts = 0;
+    for (const part of eq.parts) parts += cell(part) ?? 0;
+    return typeof total === "number" && eq.parts.every((part) => typeof cell(part) === "number") && parts !== total;
+  });
+  return sums.map((eq) => `${eq.rule} ${eq.subject}`);
 }
 
 function tiedCells(units: readonly Prepared[], best: readonly number[][]): Array<{ k: number; c: number }> {
