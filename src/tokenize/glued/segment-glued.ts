@@ -30,7 +30,7 @@ import {
   type RunShape,
   type Split,
 } from "./split-digits.js";
-import type { SearchCounter } from "../../text/step-budget.js";
+import { spent, type SearchCounter } from "../../text/step-budget.js";
 import {
   activeEquations,
   brokenEquations,
@@ -241,7 +241,10 @@ export function segmentGluedTable(input: GluedTableInput, counter: SearchCounter
   if (input.kind === "applications") solveJoint(prepared, applicationsShape(input), out, recovered, counter);
   else prepared.forEach((p, u) => solveAlone(p, u, out, recovered, counter));
   prepared.forEach((p, u) => {
-    if (p.unit.run && p.splits.length === 0 && out.cells[u]!.every((c) => c.status === "unparsed")) out.diagnostics.push(unparsed(p));
+    if (!p.unit.run || !out.cells[u]!.every((c) => c.status === "unparsed")) return;
+    // splits found but none written, or a search stopped: the budget ran out first, cell by cell
+    if (p.splits.length === 0 && p.complete && !spent(counter)) out.diagnostics.push(unparsed(p));
+    else out.diagnostics.push(...p.paths.map((path) => budgetDiagnostic(p.unit.run!, path)));
   });
   if (recovered.length > 0) out.diagnostics.push(recoveredDiagnostic(prepared, recovered, out));
   return out;
@@ -268,7 +271,7 @@ function solveAlone(p: Prepared, u: number, out: SegmentedTable, recovered: numb
   const costs = [near.splits.map(() => 1)];
   const vars = [near.splits.map((s) => s.values)];
   const relaxed = solveRelaxed(vars, costs, [], counter);
-  choose([{ ...p, splits: near.splits }], [u], relaxed, [], out);
+  choose([{ ...p, splits: near.splits }], [u], relaxed, [], out, spent(counter));
 }
 
 /** Table 3: all runs at once, tied by the column rules. */
@@ -315,7 +318,7 @@ function relaxJoint(prepared: Prepared[], members: number[], shape: Applications
   const vars = units.map((p) => p.splits.map((s) => s.values));
   const equations = activeEquations(applicationEquations(units, shape), vars);
   const relaxed = solveRelaxed(vars, costs, equations, counter);
-  choose(units, index, relaxed, equations, out);
+  choose(units, index, relaxed, equations, out, spent(counter));
 }
 
 /** Write the cells of a component from its solutions: equal everywhere → value; else blank + ambiguity. */
@@ -435,19 +438,49 @@ function ambiguityDiagnostic(p: Prepared, c: number, readings: Array<Record<stri
   const more = mine.length > shown.length || !complete ? "（未列全 / not all listed）" : "";
   const hinted = p.hinted.length > 0 ? `；叙述文字给出 ${p.hinted.join(", ")} / the narrative settles ${p.hinted.join(", ")}` : "";
   // no reading at all: the search ran out of steps before it found one
+  if (mine.length === 0) return budgetDiagnostic(run, path);
   const message =
-    mine.length === 0
-      ? `搜索步数用尽，粘连数字“${run.text}”中 ${path} 未能确定，留空 / the search budget ran out before ${path} of the glued digits "${run.text}" was settled; left blank`
-      : `粘连数字“${run.text}”有 ${mine.length}${more} 种拆分符合表格规则，${path} 留空${hinted} / ` +
-        `the glued digits "${run.text}" split in ${mine.length}${complete ? "" : "+"} ways that satisfy the table's rules; ${path} left blank: ${list}`;
-  return { code: "ambiguous-split", severity: "warning", path, start: run.start, end: run.end, alternatives: mine.length === 0 ? [] : shown, message };
+    `粘连数字“${run.text}”有 ${mine.length}${more} 种拆分符合表格规则，${path} 留空${hinted} / ` +
+    `the glued digits "${run.text}" split in ${mine.length}${complete ? "" : "+"} ways that satisfy the table's rules; ${path} left blank: ${list}`;
+  return { code: "ambiguous-split", severity: "warning", path, start: run.start, end: run.end, alternatives: shown, message };
 }
 
-/** Use the first (most plausible) of the best relaxed choices, and say which rules it breaks. */
-function choose(units: readonly Prepared[], index: readonly number[], relaxed: Relaxed, equations: readonly IndexedEquation[], out: SegmentedTable): void {
+/** A cell of a run left blank because the search ran out of steps before it settled the cell. */
+function budgetDiagnostic(run: DigitRun, path: string): Diagnostic {
+  return {
+    code: "ambiguous-split",
+    severity: "warning",
+    path,
+    start: run.start,
+    end: run.end,
+    alternatives: [],
+    message: `搜索步数用尽，粘连数字“${run.text}”中 ${path} 未能确定，留空 / the search budget ran out before ${path} of the glued digits "${run.text}" was settled; left blank`,
+  };
+}
+
+/**
+ * Use the first (most plausible) of the best relaxed choices, and say which rules it breaks.
+ * A search cut short (its step limit, or the report's budget spent on the way) proves no
+ * choice best: the cells stay blank, each with a diagnostic.
+ */
+function choose(
+  units: readonly Prepared[],
+  index: readonly number[],
+  relaxed: Relaxed,
+  equations: readonly IndexedEquation[],
+  out: SegmentedTable,
+  budgetSpent: boolean,
+): void {
   const best = relaxed.best;
   const choice = best[0];
   if (!choice) return;
+  if (!relaxed.complete || budgetSpent) {
+    units.forEach((p, k) => {
+      for (const cell of out.cells[index[k]!]!) cell.status = "ambiguous";
+      out.diagnostics.push(...p.paths.map((path) => budgetDiagnostic(p.unit.run!, path)));
+    });
+    return;
+  }
   units.forEach((p, k) => {
     const pieces = piecesOf(p.unit.run!, p.splits[choice[k]!]!);
     p.paths.forEach((path, c) => {
@@ -477,8 +510,7 @@ function choose(units: readonly Prepared[], index: readonly number[], relaxed: R
     message:
       `没有一种拆分能满足全部表格规则；采用违反规则最少（${broken.length} 条）的拆分：${broken.join("; ")} / ` +
       `no split of the glued digits satisfies every rule of the table; the split used breaks the fewest (${broken.length}): ${broken.join("; ")}` +
-      (differing.length > 0 ? `; equally good readings differ in ${differing.map((d) => units[d.k]!.paths[d.c]).join(", ")}` : "") +
-      (relaxed.complete ? "" : " (the search was cut short: a split breaking fewer rules may exist)"),
+      (differing.length > 0 ? `; equally good readings differ in ${differing.map((d) => units[d.k]!.paths[d.c]).join(", ")}` : ""),
   });
 }
 

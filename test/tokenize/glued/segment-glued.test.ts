@@ -279,3 +279,39 @@ describe("table 三 with a 小计 column", () => {
     expect(out.diagnostics.filter((d) => d.code === "ambiguous-split")).toEqual([]);
   });
 });
+
+describe("an exhausted step budget", () => {
+  const pingtan2020 = () =>
+    input("applications", "2019", {
+      newReceived: "200 000121",
+      granted: "6000017",
+      partiallyGranted: "6000006",
+      "unavailable.notHeld": "4000004",
+      "unavailable.unclearAfterCorrection": "3000003",
+      "notProcessed.repeated": "3000003",
+      "otherHandling.all": "4 0 0 0 0 0 4",
+      total: "20 0 00 0 121",
+      carriedForward: "0 0 00 00 0",
+    });
+  const glued = () =>
+    input("applications", "2021", { newReceived: "640020470", granted: "270020130", "unavailable.notHeld": "220000325", partiallyGranted: "500000 5", total: "630020469" });
+
+  it("gives every cell its value as the whole search finds it, or null with a diagnostic naming the cell or its row, at any budget", () => {
+    for (const make of [pingtan2020, glued]) {
+      const full = newCounter();
+      const reference = values(segmentGluedTable(make(), full));
+      const budgets = Array.from({ length: 60 }, (_, i) => Math.floor((full.steps * i) / 60));
+      expect(budgets).toHaveLength(60);
+      for (const budget of budgets) {
+        const out = segmentGluedTable(make(), newCounter(budget));
+        const named = new Set(out.diagnostics.map((d) => d.path));
+        const cells = out.cells.flat();
+        expect(cells.length).toBeGreaterThan(0);
+        const wrong = cells.filter((c) =>
+          c.value === null ? reference[c.path] !== null && !named.has(c.path) && !named.has(c.path.replace(/\.[^.]+$/, "")) : c.value !== reference[c.path],
+        );
+        expect(wrong.map((c) => `${budget}: ${c.path}=${c.value}`)).toEqual([]);
+      }
+    }
+  });
+});
