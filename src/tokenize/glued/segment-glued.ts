@@ -2,12 +2,14 @@
  * The segmenter of glued tables: cut every run of glued digits of a table into its
  * row's cells so that the table satisfies its own rules.
  *
- * - Each run is cut by {@link enumerateSplits} under its row's sum rules (row total
- *   = the six applicant columns; appeal total = its four parts); table 2 has no sum
- *   rule, only the digit rules (no leading zeros, signs only in 本年增/减, decimals
- *   only in money) and, softly, figures the narrative states.
+ * - Each run is cut by {@link enumerateSplits} under its row's sum rules, the template's
+ *   equations (`template/equations.ts`: row total = the six applicant columns, and 小计 =
+ *   the five organisations where table 三 prints it; appeal total = its four parts);
+ *   table 2 has no sum rule, only the digit rules (no leading zeros, signs only in
+ *   本年增/减, decimals only in money) and, softly, figures the narrative states.
  * - Table 3's runs are then solved jointly: its column rules (一 + 二 = (七) + 四 and
- *   (七) = the outcome rows, per column) tie the rows together ({@link solveExact}).
+ *   (七) = the outcome rows, per column), the template's `balance` and `outcome-total`
+ *   equations, tie the rows together ({@link solveExact}).
  * - One solution: its cells are used, and an info diagnostic `recovered-by-arithmetic`
  *   names the cells that needed arithmetic. Several: the cells that differ are left
  *   blank with a warning `ambiguous-split` listing the readings. None (the report is

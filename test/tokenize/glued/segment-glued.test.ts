@@ -31,6 +31,19 @@ function row(out: SegmentedTable, path: string): Array<number | null> {
   return out.cells.flat().filter((c) => c.path.startsWith(`${path}.`)).map((c) => c.value);
 }
 
+/** Table 三 of Pingtan 2020, which breaks its own outcome totals. */
+const PINGTAN_2020: Record<string, string> = {
+  newReceived: "200 000121",
+  granted: "6000017",
+  partiallyGranted: "6000006",
+  "unavailable.notHeld": "4000004",
+  "unavailable.unclearAfterCorrection": "3000003",
+  "notProcessed.repeated": "3000003",
+  "otherHandling.all": "4 0 0 0 0 0 4",
+  total: "20 0 00 0 121",
+  carriedForward: "0 0 00 00 0",
+};
+
 describe("table 3: cut by the table's own arithmetic", () => {
   it("recovers rows from their row totals and says so in one info diagnostic", () => {
     const out = segmentGluedTable(
@@ -100,20 +113,7 @@ describe("table 3: cut by the table's own arithmetic", () => {
   });
 
   it("when no split satisfies the rules (Pingtan 2020), uses the one breaking the fewest and names the broken rules", () => {
-    const out = segmentGluedTable(
-      input("applications", "2019", {
-        newReceived: "200 000121",
-        granted: "6000017",
-        partiallyGranted: "6000006",
-        "unavailable.notHeld": "4000004",
-        "unavailable.unclearAfterCorrection": "3000003",
-        "notProcessed.repeated": "3000003",
-        "otherHandling.all": "4 0 0 0 0 0 4",
-        total: "20 0 00 0 121",
-        carriedForward: "0 0 00 00 0",
-      }),
-      newCounter(),
-    );
+    const out = segmentGluedTable(input("applications", "2019", PINGTAN_2020), newCounter());
     expect(row(out, "applications.newReceived")).toEqual([20, 0, 0, 0, 0, 1, 21]);
     expect(row(out, "applications.granted")).toEqual([6, 0, 0, 0, 0, 1, 7]);
     expect(row(out, "applications.total")).toEqual([20, 0, 0, 0, 0, 1, 21]);
@@ -281,18 +281,7 @@ describe("table 三 with a 小计 column", () => {
 });
 
 describe("an exhausted step budget", () => {
-  const pingtan2020 = () =>
-    input("applications", "2019", {
-      newReceived: "200 000121",
-      granted: "6000017",
-      partiallyGranted: "6000006",
-      "unavailable.notHeld": "4000004",
-      "unavailable.unclearAfterCorrection": "3000003",
-      "notProcessed.repeated": "3000003",
-      "otherHandling.all": "4 0 0 0 0 0 4",
-      total: "20 0 00 0 121",
-      carriedForward: "0 0 00 00 0",
-    });
+  const pingtan2020 = () => input("applications", "2019", PINGTAN_2020);
   const glued = () =>
     input("applications", "2021", { newReceived: "640020470", granted: "270020130", "unavailable.notHeld": "220000325", partiallyGranted: "500000 5", total: "630020469" });
 
