@@ -17,7 +17,7 @@ import { DEFAULT_STEP_BUDGET, newCounter, type SearchCounter } from "../text/ste
 import { segmentGluedTable, type SegmentedCell } from "./glued/segment-glued.js";
 import { narrativeHints } from "./glued/narrative-hints.js";
 import { isWhitespaceCode } from "../text/code-units.js";
-import { scanGlued, type FoundTable, type GluedScan } from "./glued/glued-rows.js";
+import { scanGlued, subtotalInHeader, type FoundTable, type GluedScan } from "./glued/glued-rows.js";
 import { contextOf, contextSlot, type ParseContext } from "../text/parse-context.js";
 
 /** Options of {@link tokenizeGlued}. */
@@ -110,7 +110,7 @@ export function tokenizeGlued(text: string, options: GluedOptions = {}): GluedRe
     if (counter.steps > counter.budget) diagnostics.push(budgetDiagnostic(kind, span, counter.budget));
   };
   for (const found of scan.tables) {
-    run(found.kind, found, (c) => gridOf(text, found, found.kind === "activeDisclosure" ? hints : undefined, c, diagnostics));
+    run(found.kind, found, (c) => gridOf(text, found, scan.template, found.kind === "activeDisclosure" ? hints : undefined, c, diagnostics));
   }
   if (scan.appeals) run("appeals", scan.appeals, (c) => appealsGrid(text, scan, c, diagnostics));
   tables.sort((a, b) => a.start - b.start);
@@ -135,13 +135,26 @@ function valueCell(c: SegmentedCell): Cell {
   return { text: c.text, rowSpan: 1, colSpan: 1, start: c.start, end: c.end };
 }
 
-/** Table 2 or 3 as a grid: header, then [lead?, label, values…] per row (table 2 puts leads on rows of their own). */
-function gridOf(text: string, found: FoundTable, hints: Map<string, number[]> | undefined, counter: SearchCounter, diagnostics: Diagnostic[]): Table {
+/**
+ * Table 2 or 3 as a grid: header, then [lead?, label, values…] per row (table 2 puts leads on
+ * rows of their own). A table 三 whose header shows 小计 is cut into eight cells a row, and its
+ * header row holds the 小计 as a cell of its own.
+ */
+function gridOf(
+  text: string,
+  found: FoundTable,
+  template: TableTemplate,
+  hints: Map<string, number[]> | undefined,
+  counter: SearchCounter,
+  diagnostics: Diagnostic[],
+): Table {
   const units = found.rows.map((r) => ({ rows: [r.spec], run: r.run ? parseRun(text, r.run.start, r.run.end) : null, at: r.label.end }));
-  const seg = segmentGluedTable({ kind: found.kind, units, ...(hints ? { hints } : {}) }, counter);
+  const subtotal = found.kind === "applications" ? subtotalInHeader(text, found.header) : null;
+  const shape = found.kind === "applications" ? { shape: { template, orgSubtotal: subtotal !== null } } : {};
+  const seg = segmentGluedTable({ kind: found.kind, units, ...(hints ? { hints } : {}), ...shape }, counter);
   diagnostics.push(...seg.diagnostics);
   const rows: Cell[][] = [];
-  if (found.header) rows.push([cell(text, found.header)]);
+  if (found.header) rows.push(subtotal ? headerCells(text, found.header, subtotal) : [cell(text, found.header)]);
   found.rows.forEach((r, k) => {
     const values = seg.cells[k]!.map(valueCell);
     const lead = r.lead ? cell(text, r.lead) : null;
@@ -149,6 +162,16 @@ function gridOf(text: string, found: FoundTable, hints: Map<string, number[]> | 
     rows.push([...(lead && found.kind !== "activeDisclosure" ? [lead] : []), cell(text, r.label), ...values]);
   });
   return { kind: found.kind, layout: "glued-text", rows, start: found.start, end: found.end };
+}
+
+/** A header as its text before the 小计, the 小计, and its text after. */
+function headerCells(text: string, header: Span, subtotal: Span): Cell[] {
+  const parts = [
+    { start: header.start, end: subtotal.start },
+    subtotal,
+    { start: subtotal.end, end: header.end },
+  ];
+  return parts.filter((p) => p.end > p.start).map((p) => cell(text, p));
 }
 
 /** Table 4: its header, then one row of fifteen values. */

@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import type { Table } from "../../src/types.js";
 import type { Tokenized } from "../../src/tokenize/types.js";
-import { APPEAL_ROWS, rowsOf, type RowSpec, type TableTemplate } from "../../src/template/templates.js";
+import { APPEAL_ROWS, APPLICANT_COLUMNS_WITH_SUBTOTAL, rowsOf, type RowSpec, type TableTemplate } from "../../src/template/templates.js";
 import { readCellValue } from "../../src/text/cell-value.js";
 import { hanKey } from "../../src/tokenize/glued/glued-rows.js";
 
@@ -97,8 +97,24 @@ function join(cells: readonly string[], how: "glued" | "spaced" | "mixed", seed:
   return cells.map((c, i) => (i > 0 && (seed >> i) & 1 ? ` ${c}` : c)).join("");
 }
 
+/** Options of {@link gluedReportArb}. */
+export interface GluedReportOptions {
+  /** How every row's cells are joined (default: each row glued, spaced or partly spaced at random). */
+  join?: "glued" | "spaced" | "mixed";
+  /** Table 三 prints a 法人或其他组织「小计」column (after 其他, the sum of the five organisation columns). */
+  orgSubtotal?: boolean;
+}
+
+/** Table 三's cells of one row as printed: the applicant columns, 小计 when printed, 总计. */
+function applicationCells(cells: readonly number[], orgSubtotal: boolean): number[] {
+  if (!orgSubtotal) return [...cells];
+  const subtotal = cells.slice(1, 6).reduce((a, b) => a + b, 0);
+  return [...cells.slice(0, 6), subtotal, cells[6]!];
+}
+
 /** A valid report of `template`, glued (or spaced / partly spaced, row by row, unless `join` fixes it). */
-export function gluedReportArb(template: TableTemplate, options: { join?: "glued" | "spaced" | "mixed" } = {}): fc.Arbitrary<GluedReport> {
+export function gluedReportArb(template: TableTemplate, options: GluedReportOptions = {}): fc.Arbitrary<GluedReport> {
+  const orgSubtotal = options.orgSubtotal === true;
   const rows3 = rowsOf("applications", template);
   const joinOf = options.join ? fc.constant(options.join) : joinArb;
   return fc
@@ -121,15 +137,16 @@ export function gluedReportArb(template: TableTemplate, options: { join?: "glued
         text += spec.label + join(cells, how, seed);
         spec.columns.forEach((col, i) => (values[`activeDisclosure.${spec.path}.${col.key}`] = Number(cells[i])));
       }
-      text += "三、收到和处理政府信息公开申请情况申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他";
+      text += `三、收到和处理政府信息公开申请情况申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他${orgSubtotal ? "小计" : ""}`;
       group = "";
       for (const spec of rows3) {
         if (spec.group && spec.group !== group) text += spec.group;
         group = spec.group ?? "";
         const cells = apps[spec.path]!;
         const [how, seed] = joins[k++ % joins.length]!;
-        text += spec.label + join(cells.map(String), how, seed);
+        text += spec.label + join(applicationCells(cells, orgSubtotal).map(String), how, seed);
         spec.columns.forEach((col, i) => (values[`applications.${spec.path}.${col.key}`] = cells[i]!));
+        if (orgSubtotal) values[`applications.${spec.path}.orgSubtotal`] = applicationCells(cells, true)[6]!;
       }
       text += "四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计";
       text += join(appeals.flat().map(String), appealJoin[0], appealJoin[1]);
@@ -139,12 +156,15 @@ export function gluedReportArb(template: TableTemplate, options: { join?: "glued
     });
 }
 
-/** The values of the glued tokenizer's grids, by path (rows matched by label; table 4 by position). */
-export function readGluedValues(tokenized: Tokenized, template: TableTemplate): Record<string, number | null> {
+/**
+ * The values of the glued tokenizer's grids, by path (rows matched by label; table 4 by
+ * position); `orgSubtotal`: table 三's rows hold a 小计 before 总计.
+ */
+export function readGluedValues(tokenized: Tokenized, template: TableTemplate, orgSubtotal = false): Record<string, number | null> {
   const out: Record<string, number | null> = {};
   for (const table of tokenized.tables) {
     if (table.kind === "appeals") readAppealsGrid(table, out);
-    else if (table.kind) readLabelledGrid(table, table.kind, template, out);
+    else if (table.kind) readLabelledGrid(table, table.kind, template, out, table.kind === "applications" && orgSubtotal);
   }
   return out;
 }
@@ -154,7 +174,7 @@ function valueOf(text: string): number | null {
   return v.kind === "number" ? v.value : null;
 }
 
-function readLabelledGrid(table: Table, kind: "activeDisclosure" | "applications", template: TableTemplate, out: Record<string, number | null>): void {
+function readLabelledGrid(table: Table, kind: "activeDisclosure" | "applications", template: TableTemplate, out: Record<string, number | null>, orgSubtotal: boolean): void {
   const specs = rowsOf(kind, template);
   let next = 0;
   for (const row of table.rows) {
@@ -165,7 +185,7 @@ function readLabelledGrid(table: Table, kind: "activeDisclosure" | "applications
     if (at < 0) continue;
     next = at + 1;
     const spec = specs[at]!;
-    spec.columns.forEach((col, i) => (out[`${kind}.${spec.path}.${col.key}`] = valueOf(row[firstValue + i]?.text ?? "")));
+    (orgSubtotal ? APPLICANT_COLUMNS_WITH_SUBTOTAL : spec.columns).forEach((col, i) => (out[`${kind}.${spec.path}.${col.key}`] = valueOf(row[firstValue + i]?.text ?? "")));
   }
 }
 

@@ -6,7 +6,9 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { tokenizeGlued } from "../../src/tokenize/glued-text.js";
-import type { Diagnostic } from "../../src/types.js";
+import { flattenReport, parseReport, validateReport } from "../../src/index.js";
+import { rowsOf } from "../../src/template/templates.js";
+import type { Diagnostic, Report } from "../../src/types.js";
 import { gluedReportArb, readGluedValues, type GluedReport } from "../helpers/arbitrary-glued.js";
 
 /** Paths whose value is wrong and not flagged, or flagged without the true reading. */
@@ -51,6 +53,44 @@ describe("glued reports: exact values or an explicit ambiguity", () => {
       fc.property(gluedReportArb("2021", { join: "spaced" }), (report) => {
         const got = readGluedValues(tokenizeGlued(report.text).tokenized, "2021");
         expect(got).toEqual(report.values);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe("glued table 三 with a 小计 column", () => {
+  /** Paths whose value is wrong, or null without a diagnostic naming the path. */
+  function unflagged(report: GluedReport, parsed: Report): string[] {
+    const flat = flattenReport(parsed) as Record<string, unknown>;
+    const named = new Set(parsed.diagnostics.map((d) => d.path));
+    return Object.entries(report.values)
+      .filter(([path, want]) => flat[path] !== want && (flat[path] !== null || !named.has(path)))
+      .map(([path, want]) => `${path}: got ${flat[path]}, want ${want}`);
+  }
+
+  for (const template of ["2021", "2019"] as const) {
+    it(`template ${template}: every value, 小计 included, exact or null with a diagnostic naming it; no error finding`, () => {
+      fc.assert(
+        fc.property(gluedReportArb(template, { orgSubtotal: true }), (report) => {
+          const subtotals = Object.keys(report.values).filter((p) => p.endsWith(".orgSubtotal"));
+          expect(subtotals).toHaveLength(rowsOf("applications", template).length);
+          const parsed = parseReport(report.text);
+          expect(parsed.source.layout).toBe("glued-text");
+          expect(unflagged(report, parsed)).toEqual([]);
+          const errors = validateReport(parsed).findings.filter((f) => f.severity === "error");
+          expect(errors.map((f) => f.message)).toEqual([]);
+        }),
+        { numRuns: 200 },
+      );
+    });
+  }
+
+  it("a table whose cells are all separated by spaces is read into eight cells a row, every 小计 exact", () => {
+    fc.assert(
+      fc.property(gluedReportArb("2021", { orgSubtotal: true, join: "spaced" }), (report) => {
+        expect(Object.keys(report.values).filter((p) => p.endsWith(".orgSubtotal")).length).toBeGreaterThan(0);
+        expect(readGluedValues(tokenizeGlued(report.text).tokenized, "2021", true)).toEqual(report.values);
       }),
       { numRuns: 100 },
     );

@@ -8,20 +8,40 @@
  * the fewest equations.
  */
 import type { SearchCounter } from "../../text/step-budget.js";
+import type { Equation } from "../../template/equations.js";
 
-/** One term of an equation: `coef × value of cell `cell` of variable `unit``. */
-export interface Term {
+/** Where a cell is among the variables: cell `cell` of the values of variable `unit`. */
+export interface CellAt {
   unit: number;
   cell: number;
+}
+
+/** One term of an equation: `coef × value of cell `cell` of variable `unit``. */
+export interface Term extends CellAt {
   coef: 1 | -1;
 }
 
-/** A linear equation `Σ terms = 0`, named for messages. */
-export interface Equation {
-  rule: string;
-  /** The checked total's path first, then the others (as validation findings list them). */
-  paths: string[];
-  terms: Term[];
+/** A template equation over the variables: its cells as terms, `Σ terms = 0` (totals `+1`, parts `−1`). */
+export interface IndexedEquation extends Equation {
+  terms: readonly Term[];
+}
+
+/**
+ * The template equations whose every cell some variable holds, in index form, in their
+ * order; `at` tells where a cell (by model path) is, `undefined` when no variable holds it.
+ */
+export function indexEquations(equations: readonly Equation[], at: (path: string) => CellAt | undefined): IndexedEquation[] {
+  const out: IndexedEquation[] = [];
+  for (const eq of equations) {
+    const terms: Term[] = [];
+    for (const path of eq.paths) {
+      const cell = at(path);
+      if (cell === undefined) break;
+      terms.push({ unit: cell.unit, cell: cell.cell, coef: terms.length < eq.totals.length ? 1 : -1 });
+    }
+    if (terms.length === eq.paths.length) out.push({ ...eq, terms });
+  }
+  return out;
 }
 
 /** A variable's candidate values: one number (or null) per cell, per candidate. */
@@ -41,7 +61,7 @@ function valueOf(cands: ReadonlyArray<Candidates>, unit: number, index: number, 
 }
 
 /** Keep only equations whose every cell is a number in every candidate. */
-export function activeEquations(equations: readonly Equation[], vars: ReadonlyArray<Candidates | null>): Equation[] {
+export function activeEquations(equations: readonly IndexedEquation[], vars: ReadonlyArray<Candidates | null>): IndexedEquation[] {
   return equations.filter((eq) =>
     eq.terms.every((t) => {
       const c = vars[t.unit];
@@ -51,7 +71,7 @@ export function activeEquations(equations: readonly Equation[], vars: ReadonlyAr
 }
 
 /** Remove candidates no choice of the others can balance. False when a domain empties. */
-function propagate(domains: number[][], vars: ReadonlyArray<Candidates>, equations: readonly Equation[], counter: SearchCounter): boolean {
+function propagate(domains: number[][], vars: ReadonlyArray<Candidates>, equations: readonly IndexedEquation[], counter: SearchCounter): boolean {
   let width = 0;
   for (const eq of equations) width = Math.max(width, eq.terms.length);
   const mins = new Float64Array(width);
@@ -117,7 +137,7 @@ function narrow(
   return true;
 }
 
-function satisfied(choice: readonly number[], vars: ReadonlyArray<Candidates>, eq: Equation): boolean {
+function satisfied(choice: readonly number[], vars: ReadonlyArray<Candidates>, eq: IndexedEquation): boolean {
   let s = 0;
   for (const t of eq.terms) s += t.coef * valueOf(vars, t.unit, choice[t.unit]!, t.cell);
   return s === 0;
@@ -127,7 +147,7 @@ function satisfied(choice: readonly number[], vars: ReadonlyArray<Candidates>, e
  * Every choice of one candidate per variable that satisfies all equations, up to `cap`.
  * Variables with no equation keep all their candidates (they are listed by the caller).
  */
-export function solveExact(vars: ReadonlyArray<Candidates>, equations: readonly Equation[], counter: SearchCounter, cap = 64): Solutions {
+export function solveExact(vars: ReadonlyArray<Candidates>, equations: readonly IndexedEquation[], counter: SearchCounter, cap = 64): Solutions {
   const domains = vars.map((c) => c.map((_, i) => i));
   if (!propagate(domains, vars, equations, counter)) return { list: [], complete: counter.steps <= counter.budget, root: null };
   const root = domains.map((d) => [...d]);
@@ -181,7 +201,7 @@ interface RelaxTerms {
 }
 
 /** The terms of every variable, looked up once instead of at every node of the search. */
-function relaxTerms(vars: ReadonlyArray<Candidates>, equations: readonly Equation[], lo: Float64Array, hi: Float64Array): RelaxTerms[] {
+function relaxTerms(vars: ReadonlyArray<Candidates>, equations: readonly IndexedEquation[], lo: Float64Array, hi: Float64Array): RelaxTerms[] {
   const termsOf: Array<Array<{ eq: number; cell: number; coef: number; min: number; max: number }>> = vars.map(() => []);
   equations.forEach((eq, e) => {
     const mins = eq.terms.map((t) => termBound(vars, t, Math.min, Infinity));
@@ -233,74 +253,108 @@ function termBound(vars: ReadonlyArray<Candidates>, t: Term, pick: (a: number, b
 export function solveRelaxed(
   vars: ReadonlyArray<Candidates>,
   costs: ReadonlyArray<readonly number[]>,
-  equations: readonly Equation[],
+  equations: readonly IndexedEquation[],
   counter: SearchCounter,
   cap = 8,
   limit = 40_000,
 ): Relaxed {
-  const stopAt = Math.min(counter.budget, counter.steps + limit);
-  const n = vars.length;
-  const order = vars.map((_, u) => u).sort((a, b) => vars[a]!.length - vars[b]!.length);
-  const lo = new Float64Array(equations.length);
-  const hi = new Float64Array(equations.length);
-  const assigned = new Float64Array(equations.length);
-  const terms = relaxTerms(vars, equations, lo, hi);
-  const costOf = vars.map((c, u) => Float64Array.from(c, (_, i) => costs[u]?.[i] ?? 0));
-  const choice = new Array<number>(n).fill(0);
-  const nodeSteps = 1 + equations.length;
-  let bestCost = Infinity;
-  let best: number[][] = [];
-  let stopped = false;
-  const broken = () => {
+  const search = new RelaxedSearch(vars, costs, equations, counter, cap, Math.min(counter.budget, counter.steps + limit));
+  search.visit(0, 0);
+  return { best: search.best, cost: search.bestCost, complete: !search.stopped };
+}
+
+/**
+ * The state of {@link solveRelaxed}: per equation, the sum of the terms assigned so far and
+ * the least and greatest sum the unassigned terms can still add; the best choices found.
+ */
+class RelaxedSearch {
+  private readonly order: number[];
+  private readonly lo: Float64Array;
+  private readonly hi: Float64Array;
+  private readonly assigned: Float64Array;
+  private readonly terms: RelaxTerms[];
+  private readonly costOf: Float64Array[];
+  private readonly choice: number[];
+  /** Steps one node of the search counts: itself and the equations it checks. */
+  private readonly nodeSteps: number;
+  bestCost = Infinity;
+  best: number[][] = [];
+  stopped = false;
+
+  constructor(
+    private readonly vars: ReadonlyArray<Candidates>,
+    costs: ReadonlyArray<readonly number[]>,
+    equations: readonly IndexedEquation[],
+    private readonly counter: SearchCounter,
+    private readonly cap: number,
+    private readonly stopAt: number,
+  ) {
+    this.order = vars.map((_, u) => u).sort((a, b) => vars[a]!.length - vars[b]!.length);
+    this.lo = new Float64Array(equations.length);
+    this.hi = new Float64Array(equations.length);
+    this.assigned = new Float64Array(equations.length);
+    this.terms = relaxTerms(vars, equations, this.lo, this.hi);
+    this.costOf = vars.map((c, u) => Float64Array.from(c, (_, i) => costs[u]?.[i] ?? 0));
+    this.choice = new Array<number>(vars.length).fill(0);
+    this.nodeSteps = 1 + equations.length;
+  }
+
+  /** Equations no choice of the unassigned variables can satisfy any more. */
+  private broken(): number {
+    const { assigned, lo, hi } = this;
     let b = 0;
-    for (let e = 0; e < equations.length; e++) if (assigned[e]! + lo[e]! > 0 || assigned[e]! + hi[e]! < 0) b++;
+    for (let e = 0; e < assigned.length; e++) if (assigned[e]! + lo[e]! > 0 || assigned[e]! + hi[e]! < 0) b++;
     return b;
-  };
-  const dfs = (k: number, cost: number): void => {
-    if (stopped) return;
-    counter.steps += nodeSteps;
-    if (counter.steps > stopAt) {
-      stopped = true;
-      return;
-    }
-    const bound = cost + broken();
-    if (bound > bestCost || (bound === bestCost && best.length >= cap)) return;
-    if (k === n) {
-      if (bound < bestCost) {
-        bestCost = bound;
-        best = [];
-      }
-      if (best.length < cap) best.push([...choice]);
-      return;
-    }
-    const u = order[k]!;
-    const { eq, min, max, contrib } = terms[u]!;
+  }
+
+  /** Assign candidate `i` to variable `u` (`sign` 1), or take the assignment back (`sign` −1). */
+  private assign(u: number, i: number, sign: 1 | -1): void {
+    const { eq, min, max, contrib } = this.terms[u]!;
     const m = eq.length;
-    const size = vars[u]!.length;
-    const unitCost = costOf[u]!;
-    for (let i = 0; i < size; i++) {
-      for (let j = 0; j < m; j++) {
-        const e = eq[j]!;
-        assigned[e]! += contrib[i * m + j]!;
-        lo[e]! -= min[j]!;
-        hi[e]! -= max[j]!;
-      }
-      choice[u] = i;
-      dfs(k + 1, cost + unitCost[i]!);
-      for (let j = 0; j < m; j++) {
-        const e = eq[j]!;
-        assigned[e]! -= contrib[i * m + j]!;
-        lo[e]! += min[j]!;
-        hi[e]! += max[j]!;
-      }
-      if (stopped) return;
+    for (let j = 0; j < m; j++) {
+      const e = eq[j]!;
+      this.assigned[e]! += sign * contrib[i * m + j]!;
+      this.lo[e]! -= sign * min[j]!;
+      this.hi[e]! -= sign * max[j]!;
     }
-  };
-  dfs(0, 0);
-  return { best, cost: bestCost, complete: !stopped };
+  }
+
+  /** Keep a complete choice of cost `bound` if it is among the best. */
+  private record(bound: number): void {
+    if (bound < this.bestCost) {
+      this.bestCost = bound;
+      this.best = [];
+    }
+    if (this.best.length < this.cap) this.best.push([...this.choice]);
+  }
+
+  /** Choose the candidates of the variables from the `k`-th on (in {@link order}), `cost` spent so far. */
+  visit(k: number, cost: number): void {
+    if (this.stopped) return;
+    this.counter.steps += this.nodeSteps;
+    if (this.counter.steps > this.stopAt) {
+      this.stopped = true;
+      return;
+    }
+    const bound = cost + this.broken();
+    if (bound > this.bestCost || (bound === this.bestCost && this.best.length >= this.cap)) return;
+    if (k === this.vars.length) {
+      this.record(bound);
+      return;
+    }
+    const u = this.order[k]!;
+    const unitCost = this.costOf[u]!;
+    for (let i = 0; i < this.vars[u]!.length; i++) {
+      this.assign(u, i, 1);
+      this.choice[u] = i;
+      this.visit(k + 1, cost + unitCost[i]!);
+      this.assign(u, i, -1);
+      if (this.stopped) return;
+    }
+  }
 }
 
 /** The equations a choice breaks. */
-export function brokenEquations(choice: readonly number[], vars: ReadonlyArray<Candidates>, equations: readonly Equation[]): Equation[] {
+export function brokenEquations(choice: readonly number[], vars: ReadonlyArray<Candidates>, equations: readonly IndexedEquation[]): IndexedEquation[] {
   return equations.filter((eq) => !satisfied(choice, vars, eq));
 }

@@ -409,6 +409,16 @@ function findHeader(text: string, kind: TableKind, firstRow: number): Span | nul
   return at < 0 ? null : trimmed(text, from + at, firstRow);
 }
 
+/**
+ * Where table 三's header shows a 法人或其他组织「小计」column: the span of its `小计`
+ * (spaces inside allowed), `null` when the header has none.
+ */
+export function subtotalInHeader(text: string, header: Span | null): Span | null {
+  if (!header) return null;
+  const found = /小\s*计/.exec(text.slice(header.start, header.end));
+  return found ? { start: header.start + found.index, end: header.start + found.index + found[0].length } : null;
+}
+
 /** Table 4: `结果维持…总计` headers followed by one run of digits. */
 function findAppeals(text: string, index: HanIndex, after: number): FoundAppeals | null {
   for (let h = index.han.indexOf("结果维持", lowerBound(index.pos, after)); h >= 0; h = index.han.indexOf("结果维持", h + 1)) {

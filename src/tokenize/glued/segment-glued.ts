@@ -2,12 +2,14 @@
  * The segmenter of glued tables: cut every run of glued digits of a table into its
  * row's cells so that the table satisfies its own rules.
  *
- * - Each run is cut by {@link enumerateSplits} under its row's sum rules (row total
- *   = the six applicant columns; appeal total = its four parts); table 2 has no sum
- *   rule, only the digit rules (no leading zeros, signs only in 本年增/减, decimals
- *   only in money) and, softly, figures the narrative states.
+ * - Each run is cut by {@link enumerateSplits} under its row's sum rules, the template's
+ *   equations (`template/equations.ts`: row total = the six applicant columns, and 小计 =
+ *   the five organisations where table 三 prints it; appeal total = its four parts);
+ *   table 2 has no sum rule, only the digit rules (no leading zeros, signs only in
+ *   本年增/减, decimals only in money) and, softly, figures the narrative states.
  * - Table 3's runs are then solved jointly: its column rules (一 + 二 = (七) + 四 and
- *   (七) = the outcome rows, per column) tie the rows together ({@link solveExact}).
+ *   (七) = the outcome rows, per column), the template's `balance` and `outcome-total`
+ *   equations, tie the rows together ({@link solveExact}).
  * - One solution: its cells are used, and an info diagnostic `recovered-by-arithmetic`
  *   names the cells that needed arithmetic. Several: the cells that differ are left
  *   blank with a warning `ambiguous-split` listing the readings. None (the report is
@@ -15,7 +17,8 @@
  *   and a warning says which rules it breaks; validation reports them as usual.
  */
 import type { Diagnostic, TableKind } from "../../types.js";
-import { APPLICANT_COLUMNS, isMoneyPath, isSignedPath, rowsOf, type RowSpec, type TableTemplate } from "../../template/templates.js";
+import { APPLICANT_COLUMNS_WITH_SUBTOTAL, isMoneyPath, isSignedPath, type ColumnSpec, type RowSpec } from "../../template/templates.js";
+import { equationsOf, type ApplicationsShape, type Equation, type SumRule } from "../../template/equations.js";
 import {
   countSplits,
   enumerateSplits,
@@ -25,11 +28,21 @@ import {
   sumError,
   type CellKind,
   type DigitRun,
+  type RunCheck,
   type RunShape,
   type Split,
 } from "./split-digits.js";
-import type { SearchCounter } from "../../text/step-budget.js";
-import { activeEquations, brokenEquations, solveExact, solveRelaxed, type Equation, type Relaxed, type Term } from "./glued-csp.js";
+import { spent, type SearchCounter } from "../../text/step-budget.js";
+import {
+  activeEquations,
+  brokenEquations,
+  indexEquations,
+  solveExact,
+  solveRelaxed,
+  type CellAt,
+  type IndexedEquation,
+  type Relaxed,
+} from "./glued-csp.js";
 
 /** One run of glued digits and the template rows it holds (table 4's one run holds three rows). */
 export interface GluedUnit {
@@ -46,6 +59,11 @@ export interface GluedTableInput {
   units: readonly GluedUnit[];
   /** Figures the narrative states, by model path: a split that agrees is preferred. */
   hints?: ReadonlyMap<string, readonly number[]>;
+  /**
+   * Table 三's template and whether it prints a 小计 column (its rows then have eight cells).
+   * Without it: the template its rows belong to, no 小计.
+   */
+  shape?: ApplicationsShape;
 }
 
 /** How a cell's value was settled. */
@@ -100,28 +118,58 @@ interface UnitShape {
   blankKey: string;
 }
 
-const unitShapes = new Map<TableKind, WeakMap<object, UnitShape>>();
+const unitShapes = new Map<string, WeakMap<object, UnitShape>>();
 
-/** The shape of a unit's rows, built once per template row (or row list). */
-function unitShape(kind: TableKind, rows: readonly RowSpec[]): UnitShape {
-  let byRows = unitShapes.get(kind);
-  if (!byRows) unitShapes.set(kind, (byRows = new WeakMap()));
+/** The sum rules of one row's own cells, by table. */
+const ROW_RULES: Partial<Record<TableKind, readonly SumRule[]>> = { applications: ["row-total", "org-subtotal"], appeals: ["appeal-total"] };
+
+/** The columns of a row as the table prints them: table 三's with 小计 when it has one. */
+function columnsOf(kind: TableKind, row: RowSpec, orgSubtotal: boolean): readonly ColumnSpec[] {
+  return kind === "applications" && orgSubtotal ? APPLICANT_COLUMNS_WITH_SUBTOTAL : row.columns;
+}
+
+/** The template's sums of one row (`applications.granted`: its 总计, and its 小计 when printed). */
+function rowSums(kind: TableKind, row: RowSpec, orgSubtotal: boolean): Equation[] {
+  const subject = `${kind}.${row.path}`;
+  const shape: ApplicationsShape = { template: row.templates[0]!, orgSubtotal };
+  return (ROW_RULES[kind] ?? []).flatMap((rule) => equationsOf(rule, shape).filter((eq) => eq.subject === subject));
+}
+
+/**
+ * A row sum as a rule of the run: a sum group when its parts are consecutive cells with the
+ * total right after them (the enumeration is driven by it), else a check of whole splits.
+ */
+function addRowSum(eq: Equation, paths: readonly string[], groups: RunShape["groups"][number][], checks: RunCheck[]): void {
+  const parts = eq.parts.map((p) => paths.indexOf(p));
+  const total = paths.indexOf(eq.totals[0]!);
+  const first = parts[0]!;
+  if (parts.every((c, i) => c === first + i) && total === first + parts.length) groups.push({ first, size: parts.length + 1 });
+  else checks.push({ parts, total });
+}
+
+/** The shape of a unit's rows, built once per template row (or row list) and 小计 column. */
+function unitShape(kind: TableKind, rows: readonly RowSpec[], orgSubtotal: boolean): UnitShape {
+  const tableKey = `${kind}/${orgSubtotal ? 1 : 0}`;
+  let byRows = unitShapes.get(tableKey);
+  if (!byRows) unitShapes.set(tableKey, (byRows = new WeakMap()));
   const id: object = rows.length === 1 ? rows[0]! : rows;
   let shape = byRows.get(id);
   if (!shape) {
     const paths: string[] = [];
     const groups: Array<{ first: number; size: number }> = [];
+    const checks: RunCheck[] = [];
     for (const row of rows) {
-      if (kind !== "activeDisclosure") groups.push({ first: paths.length, size: row.columns.length });
-      for (const col of row.columns) paths.push(`${kind}.${row.path}.${col.key}`);
+      for (const col of columnsOf(kind, row, orgSubtotal)) paths.push(`${kind}.${row.path}.${col.key}`);
+      for (const eq of rowSums(kind, row, orgSubtotal)) addRowSum(eq, paths, groups, checks);
     }
     const kinds = paths.map(kindOf);
     const kindsKey = kinds.join(",");
+    const checksKey = checks.map((c) => `${c.parts.join("+")}=${c.total}`).join(",");
     shape = {
       paths,
-      summed: { kinds, groups },
+      summed: checks.length > 0 ? { kinds, groups, checks } : { kinds, groups },
       blank: { kinds, groups: [] },
-      summedKey: `${kindsKey}|${groups.map((g) => `${g.first}+${g.size}`).join(",")}`,
+      summedKey: `${kindsKey}|${groups.map((g) => `${g.first}+${g.size}`).join(",")}${checks.length > 0 ? `|${checksKey}` : ""}`,
       blankKey: `${kindsKey}|`,
     };
     byRows.set(id, shape);
@@ -129,8 +177,8 @@ function unitShape(kind: TableKind, rows: readonly RowSpec[]): UnitShape {
   return shape;
 }
 
-function shapeOf(kind: TableKind, rows: readonly RowSpec[], run: DigitRun | null): { paths: string[]; shape: RunShape; key: string } {
-  const unit = unitShape(kind, rows);
+function shapeOf(kind: TableKind, rows: readonly RowSpec[], run: DigitRun | null, orgSubtotal: boolean): { paths: string[]; shape: RunShape; key: string } {
+  const unit = unitShape(kind, rows, orgSubtotal);
   const hasBlank = run?.chunks.some((c) => c.blank) ?? false;
   return hasBlank ? { paths: unit.paths, shape: unit.blank, key: unit.blankKey } : { paths: unit.paths, shape: unit.summed, key: unit.summedKey };
 }
@@ -163,8 +211,9 @@ function enumerated(run: DigitRun, shape: RunShape, key: string, counter: Search
   return result;
 }
 
-function prepare(kind: TableKind, unit: GluedUnit, hints: GluedTableInput["hints"], counter: SearchCounter, memo: Map<string, Map<string, Enumerated>>): Prepared {
-  const { paths, shape, key } = shapeOf(kind, unit.rows, unit.run);
+function prepare(input: GluedTableInput, unit: GluedUnit, counter: SearchCounter, memo: Map<string, Map<string, Enumerated>>): Prepared {
+  const { kind, hints } = input;
+  const { paths, shape, key } = shapeOf(kind, unit.rows, unit.run, input.shape?.orgSubtotal ?? false);
   if (!unit.run) return { unit, paths, shape, splits: [], complete: true, free: 0, hinted: [] };
   const found = enumerated(unit.run, shape, key, counter, memo);
   const { splits, hinted } = applyHints(found.splits, paths, hints);
@@ -188,13 +237,16 @@ function applyHints(splits: Split[], paths: readonly string[], hints: GluedTable
  */
 export function segmentGluedTable(input: GluedTableInput, counter: SearchCounter): SegmentedTable {
   const memo = new Map<string, Map<string, Enumerated>>();
-  const prepared = input.units.map((u) => prepare(input.kind, u, input.hints, counter, memo));
+  const prepared = input.units.map((u) => prepare(input, u, counter, memo));
   const out: SegmentedTable = { cells: prepared.map(blankCells), diagnostics: [] };
   const recovered: number[] = [];
-  if (input.kind === "applications") solveJoint(prepared, out, recovered, counter);
+  if (input.kind === "applications") solveJoint(prepared, applicationsShape(input), out, recovered, counter);
   else prepared.forEach((p, u) => solveAlone(p, u, out, recovered, counter));
   prepared.forEach((p, u) => {
-    if (p.unit.run && p.splits.length === 0 && out.cells[u]!.every((c) => c.status === "unparsed")) out.diagnostics.push(unparsed(p));
+    if (!p.unit.run || !out.cells[u]!.every((c) => c.status === "unparsed")) return;
+    // splits found but none written, or a search stopped: the budget ran out first, cell by cell
+    if (p.splits.length === 0 && p.complete && !spent(counter)) out.diagnostics.push(unparsed(p));
+    else out.diagnostics.push(...p.paths.map((path) => budgetDiagnostic(p.unit.run!, path)));
   });
   if (recovered.length > 0) out.diagnostics.push(recoveredDiagnostic(prepared, recovered, out));
   return out;
@@ -221,11 +273,11 @@ function solveAlone(p: Prepared, u: number, out: SegmentedTable, recovered: numb
   const costs = [near.splits.map(() => 1)];
   const vars = [near.splits.map((s) => s.values)];
   const relaxed = solveRelaxed(vars, costs, [], counter);
-  choose([{ ...p, splits: near.splits }], [u], relaxed, [], out);
+  choose([{ ...p, splits: near.splits }], [u], relaxed, [], out, spent(counter));
 }
 
 /** Table 3: all runs at once, tied by the column rules. */
-function solveJoint(prepared: Prepared[], out: SegmentedTable, recovered: number[], counter: SearchCounter): void {
+function solveJoint(prepared: Prepared[], shape: ApplicationsShape, out: SegmentedTable, recovered: number[], counter: SearchCounter): void {
   const members = prepared.map((_, u) => u).filter((u) => prepared[u]!.unit.run && prepared[u]!.complete);
   const overflow = prepared.map((_, u) => u).filter((u) => prepared[u]!.unit.run && !prepared[u]!.complete);
   for (const u of overflow) settle([prepared[u]!], [u], prepared[u]!.splits.map((_, i) => [i]), false, null, out);
@@ -233,7 +285,7 @@ function solveJoint(prepared: Prepared[], out: SegmentedTable, recovered: number
   if (strict.length === members.length && strict.length > 0) {
     const units = strict.map((u) => prepared[u]!);
     const vars = units.map((p) => p.splits.map((s) => s.values));
-    const equations = activeEquations(applicationEquations(units), vars);
+    const equations = activeEquations(applicationEquations(units, shape), vars);
     const sol = solveExact(vars, equations, counter, SOLUTION_CAP);
     if (sol.list.length > 0 || !sol.complete) {
       settle(units, strict, sol.list, sol.complete, sol.root, out);
@@ -243,11 +295,11 @@ function solveJoint(prepared: Prepared[], out: SegmentedTable, recovered: number
       return;
     }
   }
-  relaxJoint(prepared, members, out, counter);
+  relaxJoint(prepared, members, shape, out, counter);
 }
 
 /** No split satisfies every rule: use the one that breaks the fewest. */
-function relaxJoint(prepared: Prepared[], members: number[], out: SegmentedTable, counter: SearchCounter): void {
+function relaxJoint(prepared: Prepared[], members: number[], shape: ApplicationsShape, out: SegmentedTable, counter: SearchCounter): void {
   const units: Prepared[] = [];
   const index: number[] = [];
   const costs: number[][] = [];
@@ -266,9 +318,9 @@ function relaxJoint(prepared: Prepared[], members: number[], out: SegmentedTable
   }
   if (units.length === 0) return;
   const vars = units.map((p) => p.splits.map((s) => s.values));
-  const equations = activeEquations(applicationEquations(units), vars);
+  const equations = activeEquations(applicationEquations(units, shape), vars);
   const relaxed = solveRelaxed(vars, costs, equations, counter);
-  choose(units, index, relaxed, equations, out);
+  choose(units, index, relaxed, equations, out, spent(counter));
 }
 
 /** Write the cells of a component from its solutions: equal everywhere → value; else blank + ambiguity. */
@@ -387,35 +439,50 @@ function ambiguityDiagnostic(p: Prepared, c: number, readings: Array<Record<stri
   const { shown, list } = mine.length === readings.length ? { shown: listed.shown.slice(), list: listed.list } : listReadings(mine);
   const more = mine.length > shown.length || !complete ? "（未列全 / not all listed）" : "";
   const hinted = p.hinted.length > 0 ? `；叙述文字给出 ${p.hinted.join(", ")} / the narrative settles ${p.hinted.join(", ")}` : "";
-  if (mine.length === 0) {
-    return {
-      code: "ambiguous-split",
-      severity: "warning",
-      path,
-      start: run.start,
-      end: run.end,
-      alternatives: [],
-      message: `搜索步数用尽，粘连数字“${run.text}”中 ${path} 未能确定，留空 / the search budget ran out before ${path} of the glued digits "${run.text}" was settled; left blank`,
-    };
-  }
+  // no reading at all: the search ran out of steps before it found one
+  if (mine.length === 0) return budgetDiagnostic(run, path);
+  const message =
+    `粘连数字“${run.text}”有 ${mine.length}${more} 种拆分符合表格规则，${path} 留空${hinted} / ` +
+    `the glued digits "${run.text}" split in ${mine.length}${complete ? "" : "+"} ways that satisfy the table's rules; ${path} left blank: ${list}`;
+  return { code: "ambiguous-split", severity: "warning", path, start: run.start, end: run.end, alternatives: shown, message };
+}
+
+/** A cell of a run left blank because the search ran out of steps before it settled the cell. */
+function budgetDiagnostic(run: DigitRun, path: string): Diagnostic {
   return {
     code: "ambiguous-split",
     severity: "warning",
     path,
     start: run.start,
     end: run.end,
-    alternatives: shown,
-    message:
-      `粘连数字“${run.text}”有 ${mine.length}${more} 种拆分符合表格规则，${path} 留空${hinted} / ` +
-      `the glued digits "${run.text}" split in ${mine.length}${complete ? "" : "+"} ways that satisfy the table's rules; ${path} left blank: ${list}`,
+    alternatives: [],
+    message: `搜索步数用尽，粘连数字“${run.text}”中 ${path} 未能确定，留空 / the search budget ran out before ${path} of the glued digits "${run.text}" was settled; left blank`,
   };
 }
 
-/** Use the first (most plausible) of the best relaxed choices, and say which rules it breaks. */
-function choose(units: readonly Prepared[], index: readonly number[], relaxed: Relaxed, equations: readonly Equation[], out: SegmentedTable): void {
+/**
+ * Use the first (most plausible) of the best relaxed choices, and say which rules it breaks.
+ * A search cut short (its step limit, or the report's budget spent on the way) proves no
+ * choice best: the cells stay blank, each with a diagnostic.
+ */
+function choose(
+  units: readonly Prepared[],
+  index: readonly number[],
+  relaxed: Relaxed,
+  equations: readonly IndexedEquation[],
+  out: SegmentedTable,
+  budgetSpent: boolean,
+): void {
   const best = relaxed.best;
   const choice = best[0];
   if (!choice) return;
+  if (!relaxed.complete || budgetSpent) {
+    units.forEach((p, k) => {
+      for (const cell of out.cells[index[k]!]!) cell.status = "ambiguous";
+      out.diagnostics.push(...p.paths.map((path) => budgetDiagnostic(p.unit.run!, path)));
+    });
+    return;
+  }
   units.forEach((p, k) => {
     const pieces = piecesOf(p.unit.run!, p.splits[choice[k]!]!);
     p.paths.forEach((path, c) => {
@@ -426,10 +493,10 @@ function choose(units: readonly Prepared[], index: readonly number[], relaxed: R
   // the equations read only the chosen candidates: one per unit
   const chosen = units.map((p, k) => [p.splits[choice[k]!]!.values]);
   const brokenRules = brokenEquations(units.map(() => 0), chosen, equations);
-  const broken = brokenRules.map((e) => e.rule);
+  const broken = brokenRules.map((e) => `${e.rule} ${e.subject}`);
   units.forEach((p, k) => {
     const values = p.splits[choice[k]!]!.values;
-    if (sumError(values, p.shape) > 0) broken.push(`${p.unit.rows.length === 1 ? "row-total" : "appeal-total"} ${p.paths[0]!.replace(/\.[^.]+$/, "")}`);
+    if (sumError(values, p.shape) > 0) broken.push(...brokenRowSums(p, values));
   });
   const differing = tiedCells(units, best);
   const alternatives = alternativesOf(units, best, differing).slice(0, SHOWN_ALTERNATIVES);
@@ -445,9 +512,26 @@ function choose(units: readonly Prepared[], index: readonly number[], relaxed: R
     message:
       `没有一种拆分能满足全部表格规则；采用违反规则最少（${broken.length} 条）的拆分：${broken.join("; ")} / ` +
       `no split of the glued digits satisfies every rule of the table; the split used breaks the fewest (${broken.length}): ${broken.join("; ")}` +
-      (differing.length > 0 ? `; equally good readings differ in ${differing.map((d) => units[d.k]!.paths[d.c]).join(", ")}` : "") +
-      (relaxed.complete ? "" : " (the search was cut short: a split breaking fewer rules may exist)"),
+      (differing.length > 0 ? `; equally good readings differ in ${differing.map((d) => units[d.k]!.paths[d.c]).join(", ")}` : ""),
   });
+}
+
+/**
+ * The row sums a unit's split breaks, as `rule subject`: table 三's 总计 and 小计 by name;
+ * table 4's one run as `appeal-total` of its first row.
+ */
+function brokenRowSums(p: Prepared, values: ReadonlyArray<number | null>): string[] {
+  const row = p.paths[0]!.replace(/\.[^.]+$/, "");
+  if (p.unit.rows.length !== 1) return [`appeal-total ${row}`];
+  const orgSubtotal = p.paths.some((path) => path.endsWith(".orgSubtotal"));
+  const cell = (path: string) => values[p.paths.indexOf(path)];
+  const sums = rowSums("applications", p.unit.rows[0]!, orgSubtotal).filter((eq) => {
+    const total = cell(eq.totals[0]!);
+    let parts = 0;
+    for (const part of eq.parts) parts += cell(part) ?? 0;
+    return typeof total === "number" && eq.parts.every((part) => typeof cell(part) === "number") && parts !== total;
+  });
+  return sums.map((eq) => `${eq.rule} ${eq.subject}`);
 }
 
 function tiedCells(units: readonly Prepared[], best: readonly number[][]): Array<{ k: number; c: number }> {
@@ -461,36 +545,39 @@ function tiedCells(units: readonly Prepared[], best: readonly number[][]): Array
   return out;
 }
 
-const OUTER_ROWS = new Set(["newReceived", "carriedOver", "total", "carriedForward"]);
+/** Table 三's shape as given, or the template its rows belong to and no 小计. */
+function applicationsShape(input: GluedTableInput): ApplicationsShape {
+  if (input.shape) return input.shape;
+  const only2019 = input.units.some((u) => u.rows.some((r) => !r.templates.includes("2021")));
+  return { template: only2019 ? "2019" : "2021", orgSubtotal: false };
+}
+
+const columnEquationLists = new Map<string, readonly Equation[]>();
 
 /**
- * Table 3's column rules over the runs present: balance and outcome total, per column.
- * The outcome total needs every outcome row of the template (the 2019 template has
+ * Table 三's column rules, per column: its balance (一 + 二 = (七) + 四), then its outcome
+ * total ((七) = the outcome rows), the order the joint search checks them in.
+ */
+function columnEquations(shape: ApplicationsShape): readonly Equation[] {
+  const key = `${shape.template}/${shape.orgSubtotal ? 1 : 0}`;
+  let list = columnEquationLists.get(key);
+  if (!list) {
+    const outcome = equationsOf("outcome-total", shape);
+    list = equationsOf("balance", shape).flatMap((balance) => [balance, ...outcome.filter((eq) => eq.subject === balance.subject)]);
+    columnEquationLists.set(key, list);
+  }
+  return list;
+}
+
+/**
+ * Table 三's column rules over the runs present, in index form. An equation needs every
+ * cell it reads: the outcome total every outcome row of the template (the 2019 template has
  * `otherHandling.all`, the 2021 template its three rows).
  */
-function applicationEquations(units: readonly Prepared[]): Equation[] {
-  const at = new Map<string, number>();
-  units.forEach((p, k) => at.set(p.unit.rows[0]!.path, k));
-  const template: TableTemplate = at.has("otherHandling.all") ? "2019" : "2021";
-  const outcomeRows = rowsOf("applications", template).filter((r) => !OUTER_ROWS.has(r.path));
-  const outcome = outcomeRows.every((r) => at.has(r.path)) ? units.filter((p) => !OUTER_ROWS.has(p.unit.rows[0]!.path)) : [];
-  const equations: Equation[] = [];
-  APPLICANT_COLUMNS.forEach((col, c) => {
-    const term = (row: string, coef: 1 | -1): Term | null => {
-      const k = at.get(row);
-      return k === undefined ? null : { unit: k, cell: c, coef };
-    };
-    const balance = [term("newReceived", 1), term("carriedOver", 1), term("total", -1), term("carriedForward", -1)];
-    if (balance.every((t) => t !== null)) {
-      equations.push({ rule: `balance ${col.key}`, paths: [`applications.total.${col.key}`], terms: balance as Term[] });
-    }
-    const total = term("total", 1);
-    if (total && outcome.length > 0) {
-      const terms = [total, ...outcome.map((p) => term(p.unit.rows[0]!.path, -1)!)];
-      equations.push({ rule: `outcome-total ${col.key}`, paths: [`applications.total.${col.key}`], terms });
-    }
-  });
-  return equations;
+function applicationEquations(units: readonly Prepared[], shape: ApplicationsShape): IndexedEquation[] {
+  const at = new Map<string, CellAt>();
+  units.forEach((p, unit) => p.paths.forEach((path, cell) => at.set(path, { unit, cell })));
+  return indexEquations(columnEquations(shape), (path) => at.get(path));
 }
 
 function unparsed(p: Prepared): Diagnostic {

@@ -84,11 +84,19 @@ export interface Split {
   values: Array<number | null>;
 }
 
+/** A sum rule over any cells of a run: the cells at `parts` add up to the cell at `total`. */
+export interface RunCheck {
+  parts: readonly number[];
+  total: number;
+}
+
 /** The rules a run's cells obey. */
 export interface RunShape {
   kinds: readonly CellKind[];
   /** Sum rules over consecutive cells: cells `first … first+size-2` add up to cell `first+size-1`. */
   groups: ReadonlyArray<{ first: number; size: number }>;
+  /** Other sum rules, checked on every split the groups allow (a row's 总计 when 小计 stands between). */
+  checks?: readonly RunCheck[];
 }
 
 /** The splits found, and whether they are all of them. */
@@ -572,12 +580,18 @@ class RunSearch {
     return this.run.minCells[point]! <= cellsLeft && cellsLeft <= this.run.maxCells[point]!;
   }
 
+  /** True when a split's values satisfy the shape's checks. */
+  private checked(values: ReadonlyArray<number | null>): boolean {
+    const checks = this.shape.checks;
+    return checks === undefined || checks.every((c) => checkError(values, c) === 0);
+  }
+
   /** Cut cells `cell…` from point `p`. */
   walk(cell: number, p: number, cuts: number[], values: Array<number | null>): void {
     if (this.stopped) return;
     const n = this.shape.kinds.length;
     if (cell === n) {
-      if (p === this.run.points.length - 1) {
+      if (p === this.run.points.length - 1 && this.checked(values)) {
         if (this.splits.length >= this.cap) {
           this.stopped = true;
           return;
@@ -645,7 +659,10 @@ class RunSearch {
     return out;
   }
 
-  /** Cut `r` parts from point `a` to point `t` adding up to `rest`. */
+  /**
+   * Cut `r` parts from point `a` to point `t` adding up to `rest`. A search that yields
+   * nothing is remembered (see {@link RunSearch.deadKey}) and not walked again.
+   */
   private parts(
     a: number,
     t: number,
@@ -660,7 +677,35 @@ class RunSearch {
     const key = this.deadKey(a, t, r, rest, cell);
     if (this.dead.has(key)) return;
     const before = this.emitted;
-    this.cutParts(a, t, r, rest, cell, cuts, values, emit);
+    const kind = this.shape.kinds[cell]!;
+    if (r === 1) {
+      if (this.step() && pieceValue(this.run, a, t, kind) === rest) {
+        this.emitted++;
+        emit([...cuts, a], [...values, rest]);
+      }
+    } else {
+      const last = Math.min(this.run.nextHard[a]!, t - (r - 1));
+      for (let b = a + 1; b <= last; b++) {
+        if (!this.step()) break;
+        const v = pieceValue(this.run, a, b, kind);
+        if (v === undefined) {
+          if (leadingZero(this.run, a)) break;
+          continue;
+        }
+        if (v === null || v < 0) continue;
+        if (v > rest) break;
+        const left = rest - v;
+        const room = t - b;
+        // the other parts cover `room` digits: not too many for their sum, nor too few
+        // (up to six parts add at most one digit to their longest part)
+        if (left === 0 ? room !== r - 1 : room > (r - 1) * digitCount(left) || room < digitCount(left) + r - (r > 2 ? 3 : 2)) continue;
+        cuts.push(a);
+        values.push(v);
+        this.parts(b, t, r - 1, left, cell + 1, cuts, values, emit);
+        cuts.pop();
+        values.pop();
+      }
+    }
     if (this.emitted === before) this.dead.add(key);
   }
 
@@ -676,48 +721,6 @@ class RunSearch {
       return rest * size + ((a * points + t) * n + r) * n + cell;
     }
     return `${a}|${t}|${r}|${rest}|${cell}`;
-  }
-
-  private cutParts(
-    a: number,
-    t: number,
-    r: number,
-    rest: number,
-    cell: number,
-    cuts: number[],
-    values: number[],
-    emit: (cuts: number[], values: number[]) => void,
-  ): void {
-    const kind = this.shape.kinds[cell]!;
-    if (r === 1) {
-      if (!this.step()) return;
-      if (pieceValue(this.run, a, t, kind) === rest) {
-        this.emitted++;
-        emit([...cuts, a], [...values, rest]);
-      }
-      return;
-    }
-    const last = Math.min(this.run.nextHard[a]!, t - (r - 1));
-    for (let b = a + 1; b <= last; b++) {
-      if (!this.step()) return;
-      const v = pieceValue(this.run, a, b, kind);
-      if (v === undefined) {
-        if (leadingZero(this.run, a)) break;
-        continue;
-      }
-      if (v === null || v < 0) continue;
-      if (v > rest) break;
-      const left = rest - v;
-      const room = t - b;
-      // the other parts cover `room` digits: not too many for their sum, nor too few
-      // (up to six parts add at most one digit to their longest part)
-      if (left === 0 ? room !== r - 1 : room > (r - 1) * digitCount(left) || room < digitCount(left) + r - (r > 2 ? 3 : 2)) continue;
-      cuts.push(a);
-      values.push(v);
-      this.parts(b, t, r - 1, left, cell + 1, cuts, values, emit);
-      cuts.pop();
-      values.pop();
-    }
   }
 }
 
@@ -785,7 +788,19 @@ function validPieces(run: DigitRun, kind: CellKind): ValidPieces {
   return { from, ends };
 }
 
-/** How far a split is from its sum rules: the sum over groups of |parts − total| (blanks ignored). */
+/** |parts − total| of one sum rule of a split; 0 when one of its cells is blank. */
+function checkError(values: ReadonlyArray<number | null>, check: RunCheck): number {
+  let parts = 0;
+  for (const i of check.parts) {
+    const v = values[i];
+    if (v === null || v === undefined) return 0;
+    parts += v;
+  }
+  const total = values[check.total];
+  return total === null || total === undefined ? 0 : Math.abs(parts - total);
+}
+
+/** How far a split is from its sum rules: the sum over groups and checks of |parts − total| (blanks ignored). */
 export function sumError(values: ReadonlyArray<number | null>, shape: RunShape): number {
   let error = 0;
   for (const { first, size } of shape.groups) {
@@ -799,6 +814,7 @@ export function sumError(values: ReadonlyArray<number | null>, shape: RunShape):
     const total = values[first + size - 1];
     if (!blank && total !== null && total !== undefined) error += Math.abs(parts - total);
   }
+  for (const check of shape.checks ?? []) error += checkError(values, check);
   return error;
 }
 

@@ -1,17 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { activeEquations, brokenEquations, solveExact, solveRelaxed, type Equation } from "../../../src/tokenize/glued/glued-csp.js";
+import { activeEquations, brokenEquations, indexEquations, solveExact, solveRelaxed, type IndexedEquation, type Term } from "../../../src/tokenize/glued/glued-csp.js";
 import { newCounter } from "../../../src/text/step-budget.js";
 
+/** An equation over cell 0 of the variables, `subject` naming it in tests. */
+function equation(subject: string, terms: Term[]): IndexedEquation {
+  return { rule: "balance", subject, parts: [], totals: [], paths: [], terms };
+}
+
 /** x0 + x1 = x2 over cell 0 of three variables. */
-const SUM: Equation = {
-  rule: "sum",
-  paths: ["x2"],
-  terms: [
-    { unit: 0, cell: 0, coef: 1 },
-    { unit: 1, cell: 0, coef: 1 },
-    { unit: 2, cell: 0, coef: -1 },
-  ],
-};
+const SUM = equation("sum", [
+  { unit: 0, cell: 0, coef: 1 },
+  { unit: 1, cell: 0, coef: 1 },
+  { unit: 2, cell: 0, coef: -1 },
+]);
 
 describe("solveExact", () => {
   it("lists every choice that satisfies the equations", () => {
@@ -46,7 +47,10 @@ describe("solveExact", () => {
 
 describe("solveRelaxed", () => {
   it("finds the choice breaking the fewest equations, candidate costs included", () => {
-    const second: Equation = { rule: "same", paths: ["x0"], terms: [{ unit: 0, cell: 0, coef: 1 }, { unit: 1, cell: 0, coef: -1 }] };
+    const second = equation("same", [
+      { unit: 0, cell: 0, coef: 1 },
+      { unit: 1, cell: 0, coef: -1 },
+    ]);
     // x0 = 3 keeps x0 = x1 but no x2 makes the sum; x0 = 1 breaks both
     const vars = [[[1], [3]], [[3]], [[5], [7]]];
     const relaxed = solveRelaxed(vars, [[0, 0], [0], [0, 0]], [SUM, second], newCounter());
@@ -55,7 +59,7 @@ describe("solveRelaxed", () => {
       [1, 0, 0],
       [1, 0, 1],
     ]);
-    expect(brokenEquations(relaxed.best[0]!, vars, [SUM, second]).map((e) => e.rule)).toEqual(["sum"]);
+    expect(brokenEquations(relaxed.best[0]!, vars, [SUM, second]).map((e) => e.subject)).toEqual(["sum"]);
     const costly = solveRelaxed(vars, [[0, 5], [0], [0, 0]], [SUM, second], newCounter());
     expect(costly.cost).toBe(2);
     expect(costly.best[0]).toEqual([0, 0, 0]);
@@ -75,5 +79,26 @@ describe("activeEquations", () => {
     expect(activeEquations([SUM], [[[1]], [[null]], [[1]]])).toEqual([]);
     expect(activeEquations([SUM], [[[1]], null, [[1]]])).toEqual([]);
     expect(activeEquations([SUM], [[[1]], [[2]], [[3]]])).toEqual([SUM]);
+  });
+});
+
+describe("indexEquations", () => {
+  const balance = { rule: "balance" as const, subject: "x", totals: ["t", "f"], parts: ["n", "o"], paths: ["t", "f", "n", "o"] };
+  const cells: Record<string, { unit: number; cell: number }> = { t: { unit: 2, cell: 1 }, f: { unit: 3, cell: 1 }, n: { unit: 0, cell: 1 }, o: { unit: 1, cell: 1 } };
+
+  it("writes a template equation over the variables: totals +1, parts −1", () => {
+    const [eq, ...rest] = indexEquations([balance], (p) => cells[p]);
+    expect(rest).toEqual([]);
+    expect(eq).toMatchObject({ rule: "balance", subject: "x", paths: ["t", "f", "n", "o"] });
+    expect(eq!.terms).toEqual([
+      { unit: 2, cell: 1, coef: 1 },
+      { unit: 3, cell: 1, coef: 1 },
+      { unit: 0, cell: 1, coef: -1 },
+      { unit: 1, cell: 1, coef: -1 },
+    ]);
+  });
+
+  it("leaves out an equation a cell of which no variable holds", () => {
+    expect(indexEquations([balance], (p) => (p === "o" ? undefined : cells[p]))).toEqual([]);
   });
 });

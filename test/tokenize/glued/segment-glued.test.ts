@@ -31,6 +31,19 @@ function row(out: SegmentedTable, path: string): Array<number | null> {
   return out.cells.flat().filter((c) => c.path.startsWith(`${path}.`)).map((c) => c.value);
 }
 
+/** Table 三 of Pingtan 2020, which breaks its own outcome totals. */
+const PINGTAN_2020: Record<string, string> = {
+  newReceived: "200 000121",
+  granted: "6000017",
+  partiallyGranted: "6000006",
+  "unavailable.notHeld": "4000004",
+  "unavailable.unclearAfterCorrection": "3000003",
+  "notProcessed.repeated": "3000003",
+  "otherHandling.all": "4 0 0 0 0 0 4",
+  total: "20 0 00 0 121",
+  carriedForward: "0 0 00 00 0",
+};
+
 describe("table 3: cut by the table's own arithmetic", () => {
   it("recovers rows from their row totals and says so in one info diagnostic", () => {
     const out = segmentGluedTable(
@@ -100,20 +113,7 @@ describe("table 3: cut by the table's own arithmetic", () => {
   });
 
   it("when no split satisfies the rules (Pingtan 2020), uses the one breaking the fewest and names the broken rules", () => {
-    const out = segmentGluedTable(
-      input("applications", "2019", {
-        newReceived: "200 000121",
-        granted: "6000017",
-        partiallyGranted: "6000006",
-        "unavailable.notHeld": "4000004",
-        "unavailable.unclearAfterCorrection": "3000003",
-        "notProcessed.repeated": "3000003",
-        "otherHandling.all": "4 0 0 0 0 0 4",
-        total: "20 0 00 0 121",
-        carriedForward: "0 0 00 00 0",
-      }),
-      newCounter(),
-    );
+    const out = segmentGluedTable(input("applications", "2019", PINGTAN_2020), newCounter());
     expect(row(out, "applications.newReceived")).toEqual([20, 0, 0, 0, 0, 1, 21]);
     expect(row(out, "applications.granted")).toEqual([6, 0, 0, 0, 0, 1, 7]);
     expect(row(out, "applications.total")).toEqual([20, 0, 0, 0, 0, 1, 21]);
@@ -235,5 +235,72 @@ describe("bounded work", () => {
     const out = segmentGluedTable(input("applications", "2021", runs), counter);
     expect(counter.steps).toBeLessThanOrEqual(100_000 + 64);
     for (const c of out.cells.flat()) expect(c.status).not.toBe("exact");
+  });
+});
+
+describe("table 三 with a 小计 column", () => {
+  const shape = { template: "2021" as const, orgSubtotal: true };
+
+  it("cuts every row into eight cells: the applicant columns, 小计 (the five organisations) and 总计", () => {
+    const out = segmentGluedTable({ ...input("applications", "2021", { newReceived: "6400204670", total: "6400204670", "denied.stateSecret": "" }, false), shape }, newCounter());
+    expect(out.cells[0]!.map((c) => c.path.split(".").pop())).toEqual([
+      "naturalPerson",
+      "commercial",
+      "research",
+      "nonprofit",
+      "legalService",
+      "otherOrg",
+      "orgSubtotal",
+      "total",
+    ]);
+    expect(row(out, "applications.newReceived")).toEqual([64, 0, 0, 2, 0, 4, 6, 70]);
+    expect(out.diagnostics.filter((d) => d.code !== "recovered-by-arithmetic")).toEqual([]);
+  });
+
+  it("reads the 小计 and 总计 together: a run whose 小计 breaks the five organisations is not cut as if it held", () => {
+    // 64/0/0/2/0/4 and 总计 70 hold, but 小计 7 ≠ 0+0+2+0+4
+    const out = segmentGluedTable({ ...input("applications", "2021", { newReceived: "6400204770" }, false), shape }, newCounter());
+    const cells = out.cells[0]!;
+    expect(cells.every((c) => c.status !== "exact")).toBe(true);
+    const warn = out.diagnostics.find((d) => d.code === "recovered-by-arithmetic")!;
+    expect(warn.severity).toBe("warning");
+    expect(warn.message).toContain("org-subtotal applications.newReceived");
+  });
+
+  it("solves the table with the column rules of all eight columns, 小计 included", () => {
+    // "11000001011": 1/10/0/0/0/0/10/11 is the one cut whose 小计 and 总计 both hold; the other rows are eight zeros
+    const zeros = "00000000";
+    const specs = rowsOf("applications", "2021");
+    const runs: Record<string, string> = Object.fromEntries(specs.map((s) => [s.path, zeros]));
+    Object.assign(runs, { newReceived: "11000001011", granted: "1 10 0 0 0 0 10 11", total: "11000001011" });
+    const out = segmentGluedTable({ ...input("applications", "2021", runs), shape }, newCounter());
+    expect(row(out, "applications.total")).toEqual([1, 10, 0, 0, 0, 0, 10, 11]);
+    expect(row(out, "applications.newReceived")).toEqual([1, 10, 0, 0, 0, 0, 10, 11]);
+    expect(out.diagnostics.filter((d) => d.code === "ambiguous-split")).toEqual([]);
+  });
+});
+
+describe("an exhausted step budget", () => {
+  const pingtan2020 = () => input("applications", "2019", PINGTAN_2020);
+  const glued = () =>
+    input("applications", "2021", { newReceived: "640020470", granted: "270020130", "unavailable.notHeld": "220000325", partiallyGranted: "500000 5", total: "630020469" });
+
+  it("gives every cell its value as the whole search finds it, or null with a diagnostic naming the cell or its row, at any budget", () => {
+    for (const make of [pingtan2020, glued]) {
+      const full = newCounter();
+      const reference = values(segmentGluedTable(make(), full));
+      const budgets = Array.from({ length: 60 }, (_, i) => Math.floor((full.steps * i) / 60));
+      expect(budgets).toHaveLength(60);
+      for (const budget of budgets) {
+        const out = segmentGluedTable(make(), newCounter(budget));
+        const named = new Set(out.diagnostics.map((d) => d.path));
+        const cells = out.cells.flat();
+        expect(cells.length).toBeGreaterThan(0);
+        const wrong = cells.filter((c) =>
+          c.value === null ? reference[c.path] !== null && !named.has(c.path) && !named.has(c.path.replace(/\.[^.]+$/, "")) : c.value !== reference[c.path],
+        );
+        expect(wrong.map((c) => `${budget}: ${c.path}=${c.value}`)).toEqual([]);
+      }
+    }
   });
 });
