@@ -19,6 +19,7 @@ import {
   piecesByHeight,
   printedActiveRows,
   printedApplicationRows,
+  printsSubtotal,
   type PrintedRow,
   type Values,
 } from "./render-pdf-model.js";
@@ -74,15 +75,17 @@ function widestOf(texts: readonly string[]): number {
   return texts.reduce((m, t) => Math.max(m, t.length), 0);
 }
 
-function applicationHeader(c: Columns): string[] {
+/** The header of table 3; with `subtotal`, a 小计 column after 其他 (and 总计 one column further right). */
+function applicationHeader(c: Columns, subtotal: boolean): string[] {
   const v = (j: number, t: string) => centred(c.value(j), t, 2);
+  const total = subtotal ? 7 : 6;
   return [
     placeLine([v(3, "申请人情况")]),
     placeLine([{ column: 11, text: "（本列数据的勾稽关系为：第一项加第二项之和，", gap: 2 }, v(3, "法人或其他组织")]),
     placeLine([{ column: 11, text: "等于第三项加第四项之和）", gap: 2 }]),
-    placeLine([v(0, "自然人"), v(6, "总计")]),
+    placeLine([v(0, "自然人"), v(total, "总计")]),
     placeLine([v(1, "商业企"), v(2, "科研机"), v(3, "社会公益"), v(4, "法律服务")]),
-    placeLine([v(5, "其他")]),
+    placeLine([v(5, "其他"), ...(subtotal ? [v(6, "小计")] : [])]),
     placeLine([v(1, "业"), v(2, "构"), v(3, "组织"), v(4, "机构")]),
   ];
 }
@@ -105,7 +108,7 @@ function applicationLines(values: Values, template: TableTemplate, o: Required<P
       }),
     ),
   );
-  return [...applicationHeader(c), ...body];
+  return [...applicationHeader(c, printsSubtotal(values)), ...body];
 }
 
 function activeLines(values: Values, template: TableTemplate, blank: string): string[] {
