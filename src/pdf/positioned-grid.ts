@@ -245,7 +245,7 @@ function textRows(parts: readonly Placed[]): GridRow[] {
 
 function partRows(part: Part, lineIndex: Map<PageLine, number>, values: Set<Fragment>, boundary: number, top: PageTop): GridRow[] {
   const placedValues: Placed[] = [];
-  const headers: Placed[] = [];
+  const headerLine: Placed[] = [];
   const labels: Placed[] = [];
   const loose: Placed[] = [];
   for (const line of part.lines) {
@@ -255,10 +255,15 @@ function partRows(part: Part, lineIndex: Map<PageLine, number>, values: Set<Frag
       if (values.has(f)) placedValues.push(p);
       else if (part.headerLines.has(line)) {
         loose.push(p);
-        if (f.x1 > boundary + 1) headers.push(p);
+        headerLine.push(p);
       } else labels.push(p);
     }
   }
+  // column headers: header text reaching into the values, or standing right of every row label
+  // (自然人 over a first column left blank in every row)
+  let labelsRight = -Infinity;
+  for (const p of labels) labelsRight = Math.max(labelsRight, p.f.x1);
+  const headers = headerLine.filter((p) => p.f.x1 > boundary + 1 || (labels.length > 0 && p.f.x0 >= labelsRight));
   const cols = addHeaderColumns(valueColumns(placedValues), headers);
   const rows = valueRows(placedValues, cols);
   const cells = labelCells(labels, rows);
