@@ -51,9 +51,7 @@ export function parseRendered(values: Record<string, number | null>, template: T
     case "flat-text":
       return parseReport(renderFlatText(values, template, { ...r.wrap, style: r.style, blank: r.blank }));
     case "positioned-pdf": {
-      // table 三 split over two pages is not yet read whole by position: no page break inside it here
-      const footers = r.wrap.footers.filter((f) => f.table !== "applications");
-      const tokens = tokenizePositioned(renderPositionedPages(values, template, { ...r.wrap, footers, blank: r.blank }));
+      const tokens = tokenizePositioned(renderPositionedPages(values, template, { ...r.wrap, blank: r.blank }));
       const source = { layout: "aligned-text" as const, confidence: 1, encoding: null, encodingReason: null, created: null };
       return buildReport(tokens.text, tokens.tokenized, source, []);
     }

@@ -54,7 +54,8 @@ export function renderPositionedPages(values: Values, template: TableTemplate, o
   return pages.map((pageLines, i) => {
     const page = i + 1;
     const body = pageLines.filter((l) => !FOOTER.test(l.trim()));
-    const height = Math.max(842, (body.length + 12) * LEADING);
+    // the body between the top and bottom margins (10% of the page each), the footer in the bottom one
+    const height = Math.max(842, (body.length * LEADING + 6 * LEADING) / 0.8);
     const top = height * 0.1 + 2 * LEADING;
     const items: PositionedText[] = [];
     body.forEach((line, j) => items.push(...linePieces(line, page, top + j * LEADING)));
