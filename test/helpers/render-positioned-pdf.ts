@@ -40,6 +40,12 @@ function linePieces(line: string, page: number, baseline: number): PositionedTex
   return out;
 }
 
+/** True for a line of numbers (and blank markers) alone. */
+function valuesOnly(line: string): boolean {
+  const words = line.trim().split(/\s+/);
+  return words.length > 0 && words[0] !== "" && words.every((w) => /^(?:-?[\d.,]+|\/|—)$/.test(w));
+}
+
 /** Render a report's values as positioned pages (see the module comment). */
 export function renderPositionedPages(values: Values, template: TableTemplate, options: AlignedTextOptions = {}): PositionedPage[] {
   const lines = renderAlignedText(values, template, { ...options, blankLines: 0 }).split("\n");
@@ -58,7 +64,15 @@ export function renderPositionedPages(values: Values, template: TableTemplate, o
     const height = Math.max(842, (body.length * LEADING + 6 * LEADING) / 0.8);
     const top = height * 0.1 + 2 * LEADING;
     const items: PositionedText[] = [];
-    body.forEach((line, j) => items.push(...linePieces(line, page, top + j * LEADING)));
+    // a line of values alone between two lines of labels is printed half a line below the first:
+    // the values of a row stand level with the middle of its wrapped label
+    let y = top - LEADING;
+    body.forEach((line, j) => {
+      const between = valuesOnly(line) && j > 0 && j + 1 < body.length && !valuesOnly(body[j - 1]!) && !valuesOnly(body[j + 1]!);
+      const follows = j > 0 && valuesOnly(body[j - 1]!) && j > 1 && !valuesOnly(body[j - 2]!) && !valuesOnly(line);
+      y += between || follows ? LEADING / 2 : LEADING;
+      items.push(...linePieces(line, page, y));
+    });
     const footer = pageLines.find((l) => FOOTER.test(l.trim()));
     if (footer) items.push(piece(page, footer.search(/\S/), height - 2 * LEADING, footer.trim()));
     return { page, width: PAGE_WIDTH, height, items };
