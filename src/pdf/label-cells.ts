@@ -1,9 +1,12 @@
 /**
  * Label cells: the label fragments left of a table's values (and its header fragments)
  * gathered into cells. The wrapped lines of one cell follow each other closely in the
- * same column; a numbering such as `（三）` or `2.` starts a new cell, and the own labels
- * of two different rows are never one cell.
+ * same column; a numbering such as `（三）` or `2.` starts a new cell, a line that starts
+ * a template label after a cell that is already one (`行政处罚` / `行政强制`) starts a new
+ * cell, and the own labels of two different rows are never one cell.
  */
+import { labelKey } from "../template/normalize.js";
+import { templateLabels } from "../template/known-labels.js";
 import { rowsBeside, xOverlap, type DataRow, type LabelCell, type Placed } from "./grid-parts.js";
 
 /** A numbering that starts a label: `一、`, `（三）`, `2.`. */
@@ -30,6 +33,25 @@ export function extend(cell: LabelCell, p: Placed): void {
   cell.x0 = Math.min(cell.x0, p.f.x0);
   cell.x1 = Math.max(cell.x1, p.f.x1);
   cell.y1 = Math.max(cell.y1, p.y1);
+}
+
+/** The text of a cell's parts, joined. */
+function cellText(cell: LabelCell): string {
+  let text = "";
+  for (const p of cell.parts) text += p.f.text;
+  return text;
+}
+
+/**
+ * True when a line cannot continue a cell: the cell is a whole template label, the cell
+ * joined with the line starts no template label, and the line starts one itself.
+ */
+function startsAnotherLabel(cell: LabelCell, p: Placed): boolean {
+  const known = templateLabels();
+  const own = labelKey(cellText(cell));
+  if (!known.isComplete(own)) return false;
+  const line = labelKey(p.f.text);
+  return line !== "" && known.isPrefix(line) && !known.isPrefix(own + line);
 }
 
 /** For each row, the rightmost label fragment beside it: the start of the row's own label. */
@@ -67,6 +89,7 @@ export function labelCells(labels: readonly Placed[], rows: readonly DataRow[]):
         if (gap < -0.3 * p.f.size || gap > 1.3 * p.f.size || xOverlap(c, p.f) <= 0) continue;
         const theirs = rowOf.get(c);
         if (mine && theirs && mine !== theirs) continue;
+        if (startsAnotherLabel(c, p)) continue;
         if (gap < bestGap) {
           bestGap = gap;
           target = c;

@@ -91,12 +91,20 @@ function valueColumns(values: readonly Placed[]): Column[] {
   return cols;
 }
 
-/** Add a column for every header cell (lowest first) that stands over no column yet. */
+/**
+ * Add a column for every header cell (lowest first) that stands over no column yet, at
+ * least ¾ of the narrowest pitch of the value columns from each of them: a header spanning
+ * several columns (行政诉讼 over ten) may stand in the gap between two of them.
+ */
 function addHeaderColumns(cols: Column[], headers: readonly Placed[]): Column[] {
   const out = [...cols];
+  const centre = (c: { x0: number; x1: number }) => (c.x0 + c.x1) / 2;
+  let pitch = Infinity;
+  for (let j = 1; j < cols.length; j++) pitch = Math.min(pitch, centre(cols[j]!) - centre(cols[j - 1]!));
+  const least = cols.length < 2 ? 0 : 0.75 * pitch;
   const lowestFirst = headerCells(headers).sort((a, b) => b.y1 - a.y1);
   for (const cell of lowestFirst) {
-    if (out.some((c) => xOverlap(c, cell) > 0)) continue;
+    if (out.some((c) => xOverlap(c, cell) > 0 || Math.abs(centre(c) - centre(cell)) < least)) continue;
     out.push({ x0: cell.x0, x1: cell.x1 });
   }
   return out.sort((a, b) => a.x0 - b.x0);
@@ -237,7 +245,7 @@ function textRows(parts: readonly Placed[]): GridRow[] {
 
 function partRows(part: Part, lineIndex: Map<PageLine, number>, values: Set<Fragment>, boundary: number, top: PageTop): GridRow[] {
   const placedValues: Placed[] = [];
-  const headers: Placed[] = [];
+  const headerLine: Placed[] = [];
   const labels: Placed[] = [];
   const loose: Placed[] = [];
   for (const line of part.lines) {
@@ -247,10 +255,15 @@ function partRows(part: Part, lineIndex: Map<PageLine, number>, values: Set<Frag
       if (values.has(f)) placedValues.push(p);
       else if (part.headerLines.has(line)) {
         loose.push(p);
-        if (f.x1 > boundary + 1) headers.push(p);
+        headerLine.push(p);
       } else labels.push(p);
     }
   }
+  // column headers: header text reaching into the values, or standing right of every row label
+  // (自然人 over a first column left blank in every row)
+  let labelsRight = -Infinity;
+  for (const p of labels) labelsRight = Math.max(labelsRight, p.f.x1);
+  const headers = headerLine.filter((p) => p.f.x1 > boundary + 1 || (labels.length > 0 && p.f.x0 >= labelsRight));
   const cols = addHeaderColumns(valueColumns(placedValues), headers);
   const rows = valueRows(placedValues, cols);
   const cells = labelCells(labels, rows);

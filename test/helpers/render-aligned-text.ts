@@ -19,6 +19,7 @@ import {
   piecesByHeight,
   printedActiveRows,
   printedApplicationRows,
+  printsSubtotal,
   type PrintedRow,
   type Values,
 } from "./render-pdf-model.js";
@@ -74,15 +75,17 @@ function widestOf(texts: readonly string[]): number {
   return texts.reduce((m, t) => Math.max(m, t.length), 0);
 }
 
-function applicationHeader(c: Columns): string[] {
+/** The header of table 3; with `subtotal`, a 小计 column after 其他 (and 总计 one column further right). */
+function applicationHeader(c: Columns, subtotal: boolean): string[] {
   const v = (j: number, t: string) => centred(c.value(j), t, 2);
+  const total = subtotal ? 7 : 6;
   return [
     placeLine([v(3, "申请人情况")]),
     placeLine([{ column: 11, text: "（本列数据的勾稽关系为：第一项加第二项之和，", gap: 2 }, v(3, "法人或其他组织")]),
     placeLine([{ column: 11, text: "等于第三项加第四项之和）", gap: 2 }]),
-    placeLine([v(0, "自然人"), v(6, "总计")]),
+    placeLine([v(0, "自然人"), v(total, "总计")]),
     placeLine([v(1, "商业企"), v(2, "科研机"), v(3, "社会公益"), v(4, "法律服务")]),
-    placeLine([v(5, "其他")]),
+    placeLine([v(5, "其他"), ...(subtotal ? [v(6, "小计")] : [])]),
     placeLine([v(1, "业"), v(2, "构"), v(3, "组织"), v(4, "机构")]),
   ];
 }
@@ -105,7 +108,7 @@ function applicationLines(values: Values, template: TableTemplate, o: Required<P
       }),
     ),
   );
-  return [...applicationHeader(c), ...body];
+  return [...applicationHeader(c, printsSubtotal(values)), ...body];
 }
 
 function activeLines(values: Values, template: TableTemplate, blank: string): string[] {
@@ -126,15 +129,20 @@ function activeLines(values: Values, template: TableTemplate, blank: string): st
   return out;
 }
 
+/** Table 4: headers centred over the columns they name (the five results under each of the three groups), then the fifteen values. */
 function appealLines(values: Values, blank: string): string[] {
-  const head = (pieces: Array<[number, string]>) => placeLine(pieces.map(([column, text]) => ({ column, text, gap: 2 })));
+  const all = appealValues(values, blank);
+  const width = Math.max(5, widestOf(all) + 2);
+  const centre = (j: number) => 12 + width * j;
+  const head = (pieces: Array<[number, string]>) => placeLine(pieces.map(([j, text]) => centred(centre(j), text, 2)));
+  const groups = [0, 5, 10];
   return [
-    head([[10, "行政复议"], [31, "行政诉讼"]]),
-    head([[31, "未经复议直接起诉"], [51, "复议后起诉"]]),
-    head([[10, "结果"], [14, "结果"], [18, "其他结"], [24, "尚未"]]),
-    head([[27, "总计"]]),
-    head([[10, "维持"], [14, "纠正"], [18, "果"], [24, "审结"]]),
-    placeLine(appealValues(values, blank).map((t, j, all) => centred(11 + Math.max(4, widestOf(all) + 2) * j, t, 1))),
+    head([[2, "行政复议"], [9.5, "行政诉讼"]]),
+    head([[7, "未经复议直接起诉"], [12, "复议后起诉"]]),
+    head(groups.flatMap((g): Array<[number, string]> => [[g, "结果"], [g + 1, "结果"], [g + 2, "其他结"], [g + 3, "尚未"]])),
+    head(groups.map((g): [number, string] => [g + 4, "总计"])),
+    head(groups.flatMap((g): Array<[number, string]> => [[g, "维持"], [g + 1, "纠正"], [g + 2, "果"], [g + 3, "审结"]])),
+    placeLine(all.map((t, j) => centred(centre(j), t, 1))),
   ];
 }
 

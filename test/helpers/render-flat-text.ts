@@ -21,6 +21,7 @@ import {
   piecesByHeight,
   printedActiveRows,
   printedApplicationRows,
+  printsSubtotal,
   wrap,
   type Values,
 } from "./render-pdf-model.js";
@@ -117,14 +118,15 @@ const PDFIUM_HEADER = [
 function applicationLines(values: Values, template: TableTemplate, o: Required<Omit<PdfTextOptions, "footers">>): string[] {
   const widths = { labelWidth: o.labelWidth, groupWidth: o.groupWidth };
   const rows = printedApplicationRows(values, template, widths, o.blank, o.numbering);
+  const subtotal = printsSubtotal(values);
   if (o.style === "plumber") {
     const body = linesByHeight(piecesByHeight(rows, widths, o.verticalGroup)).map((line) =>
       line.map((p) => p.text).filter((t) => t !== "").join(" "),
     );
-    return [...PLUMBER_HEADER, ...body];
+    return [...(subtotal ? PLUMBER_HEADER.map((l) => (l === "其他" ? "其他 小计" : l)) : PLUMBER_HEADER), ...body];
   }
   const starts = new Map(groupSpans(rows).map(([first, , group]) => [first, group]));
-  const out = [...PDFIUM_HEADER];
+  const out = subtotal ? [...PDFIUM_HEADER, "小计"] : [...PDFIUM_HEADER];
   rows.forEach((row, i) => {
     if (o.verticalGroup && row.inBlock && !rows[i - 1]?.inBlock) out.push(...VERTICAL_PIECES);
     const group = starts.get(i);

@@ -8,9 +8,18 @@
  * Pure: the same values, template and options give the same HTML. The value
  * cells come out in table order (row by row, left to right), one cell per
  * value; every header row ends with a text cell, so the cells after a row's last
- * text cell are exactly its values.
+ * text cell are exactly its values. When some `applications.*.orgSubtotal` is a
+ * number, table 三 prints a 法人或其他组织「小计」column after 其他.
  */
-import { ACTIVE_ROWS, APPEAL_COLUMNS, APPLICANT_COLUMNS, rowsOf, type RowSpec, type TableTemplate } from "../../src/template/templates.js";
+import {
+  ACTIVE_ROWS,
+  APPEAL_COLUMNS,
+  APPLICANT_COLUMNS,
+  APPLICANT_COLUMNS_WITH_SUBTOTAL,
+  rowsOf,
+  type RowSpec,
+  type TableTemplate,
+} from "../../src/template/templates.js";
 
 /** What the renderer varies; every choice not forced here is drawn from `seed`. */
 export interface RenderHtmlOptions {
@@ -165,14 +174,20 @@ function activeTable(s: Style, values: Record<string, number | null>, template: 
   return table(s, rows);
 }
 
+/** True when the values print a 小计 column in table 三 (some orgSubtotal is a number). */
+function hasSubtotal(values: Record<string, number | null>): boolean {
+  return Object.entries(values).some(([p, v]) => p.startsWith("applications.") && p.endsWith(".orgSubtotal") && typeof v === "number");
+}
+
 /** Table 3's header rows, in one of two shapes (rowspans under 自然人/总计, or a leading empty cell). */
-function applicationHeader(s: Style): string[] {
+function applicationHeader(s: Style, subtotal: boolean): string[] {
   const corner = chance(s, 0.5) ? labelHtml(s, "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）") : "";
-  const orgs = APPLICANT_COLUMNS.slice(1, 6).map((c) => td(s, labelHtml(s, c.label)));
+  const orgColumns = (subtotal ? APPLICANT_COLUMNS_WITH_SUBTOTAL : APPLICANT_COLUMNS).slice(1, -1);
+  const orgs = orgColumns.map((c) => td(s, labelHtml(s, c.label)));
   const spanned = chance(s, 0.5);
   return [
-    tr(s, [td(s, corner, 3, 3), td(s, labelHtml(s, "申请人情况"), 1, 7)]),
-    tr(s, [td(s, labelHtml(s, "自然人"), spanned ? 2 : 1), td(s, labelHtml(s, "法人或其他组织"), 1, 5), td(s, labelHtml(s, "总计"), 2)]),
+    tr(s, [td(s, corner, 3, 3), td(s, labelHtml(s, "申请人情况"), 1, orgColumns.length + 2)]),
+    tr(s, [td(s, labelHtml(s, "自然人"), spanned ? 2 : 1), td(s, labelHtml(s, "法人或其他组织"), 1, orgColumns.length), td(s, labelHtml(s, "总计"), 2)]),
     tr(s, spanned ? orgs : [td(s, ""), ...orgs]),
   ];
 }
@@ -185,10 +200,11 @@ function applicationTable(s: Style, values: Record<string, number | null>, templ
   const outcome = specs.filter((r) => r.group !== undefined);
   const subgroupsInline = chance(s, 0.3);
   const outcomeHeaderRow = chance(s, 0.25);
-  const rows = applicationHeader(s);
-  const valueCells = (spec: RowSpec) =>
-    APPLICANT_COLUMNS.map((c) => td(s, valueHtml(s, valueOf(values, `applications.${spec.path}.${c.key}`))));
-  if (outcomeHeaderRow) rows.push(tr(s, [td(s, labelHtml(s, OUTCOME_GROUP), 1, 10)]));
+  const subtotal = hasSubtotal(values);
+  const columns = subtotal ? APPLICANT_COLUMNS_WITH_SUBTOTAL : APPLICANT_COLUMNS;
+  const rows = applicationHeader(s, subtotal);
+  const valueCells = (spec: RowSpec) => columns.map((c) => td(s, valueHtml(s, valueOf(values, `applications.${spec.path}.${c.key}`))));
+  if (outcomeHeaderRow) rows.push(tr(s, [td(s, labelHtml(s, OUTCOME_GROUP), 1, columns.length + 3)]));
   let outcomeIndex = 0;
   for (const spec of specs) {
     if (spec.group === undefined) {

@@ -6,7 +6,7 @@
  * (pdfplumber) interleave pieces of neighbouring cells; extractors that read cell by
  * cell (pdfium, pdf.js) print each cell's lines together.
  */
-import { rowsOf, type RowSpec, type TableTemplate } from "../../src/template/templates.js";
+import { APPLICANT_COLUMNS_WITH_SUBTOTAL, rowsOf, type ColumnSpec, type RowSpec, type TableTemplate } from "../../src/template/templates.js";
 
 /** Values by model path (`applications.granted.total`); `null` is a blank cell. */
 export type Values = Record<string, number | null>;
@@ -70,7 +70,17 @@ export function formatValue(value: number | null | undefined, blank: string): st
   return value === null || value === undefined ? blank : String(value);
 }
 
-/** The rows of table 3 of a template, wrapped. */
+/** True when table 3 prints a 法人或其他组织「小计」column: some `applications.*.orgSubtotal` is a number. */
+export function printsSubtotal(values: Values): boolean {
+  return Object.entries(values).some(([p, v]) => p.startsWith("applications.") && p.endsWith(".orgSubtotal") && typeof v === "number");
+}
+
+/** The value columns table 3 prints: with 小计 before 总计 when {@link printsSubtotal}. */
+export function applicationColumnsOf(values: Values, spec: RowSpec): readonly ColumnSpec[] {
+  return printsSubtotal(values) ? APPLICANT_COLUMNS_WITH_SUBTOTAL : spec.columns;
+}
+
+/** The rows of table 3 of a template, wrapped (eight values a row with a 小计 column). */
 export function printedApplicationRows(
   values: Values,
   template: TableTemplate,
@@ -85,7 +95,7 @@ export function printedApplicationRows(
     const width =
       startsIn === "label" ? widths.labelWidth : startsIn === "group" ? widths.labelWidth + widths.groupWidth + 1 : widths.labelWidth + widths.groupWidth + 3;
     const lines = wrap(printedLabel(spec.label, numbering), width);
-    const vals = spec.columns.map((c) => formatValue(values[`applications.${spec.path}.${c.key}`], blank));
+    const vals = applicationColumnsOf(values, spec).map((c) => formatValue(values[`applications.${spec.path}.${c.key}`], blank));
     return { spec, lines, values: vals, startsIn, group, inBlock };
   });
 }

@@ -122,3 +122,122 @@ export function placeUnderHeaders(run: readonly Fragment[], headers: readonly Fr
   }
   return spread(run, cols, headers.length, (j) => headers[j]!.column);
 }
+
+/** A column header printed above the values, with the line it stands on. */
+export interface HeaderPiece {
+  fragment: Fragment;
+  line: number;
+}
+
+interface Span {
+  x0: number;
+  x1: number;
+}
+
+function spanOf(f: Fragment): Span {
+  return { x0: f.column, x1: f.column + f.text.length };
+}
+
+function overlap(a: Span, b: Span): number {
+  return Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+}
+
+/**
+ * The columns of a block of value runs by position: the x-ranges of the values, merged
+ * where they overlap, plus the x-range of every header piece in the value area (lowest
+ * line first) that stands over no column yet, at least ¾ of the narrowest column pitch from
+ * every column — a column left blank in every row. The value
+ * area starts after `labelsEnd`, the column where the rows' labels end.
+ */
+export function positionColumns(runs: readonly Fragment[][], headers: readonly HeaderPiece[], labelsEnd: number): Span[] {
+  const cols = valueSpans(runs);
+  if (cols.length === 0) return cols;
+  const area = Math.min(cols[0]!.x0, labelsEnd + 1);
+  const centre = (c: Span) => (c.x0 + c.x1) / 2;
+  let pitch = Infinity;
+  for (let j = 1; j < cols.length; j++) pitch = Math.min(pitch, centre(cols[j]!) - centre(cols[j - 1]!));
+  const lowestFirst = [...headers].sort((a, b) => b.line - a.line || a.fragment.column - b.fragment.column);
+  for (const { fragment } of lowestFirst) {
+    const s = spanOf(fragment);
+    if (s.x0 < area || fragment.text.trim() === "") continue;
+    // a header stands for a column of its own only a column's pitch away from every column
+    if (cols.some((c) => overlap(c, s) > 0 || Math.abs(centre(c) - centre(s)) < 0.75 * pitch)) continue;
+    cols.push(s);
+    cols.sort((a, b) => a.x0 - b.x0);
+  }
+  return cols;
+}
+
+/** The x-ranges of the values, merged where they overlap, left to right. */
+function valueSpans(runs: readonly Fragment[][]): Span[] {
+  const spans = runs.flatMap((r) => r.filter((f) => f.text !== "").map(spanOf)).sort((a, b) => a.x0 - b.x0);
+  const cols: Span[] = [];
+  for (const s of spans) {
+    const last = cols[cols.length - 1];
+    if (last && s.x0 < last.x1) last.x1 = Math.max(last.x1, s.x1);
+    else cols.push({ ...s });
+  }
+  return cols;
+}
+
+/** The column a value's x-range overlaps most (the nearest centre when it overlaps none). */
+function columnOf(f: Fragment, cols: readonly Span[]): number {
+  const s = spanOf(f);
+  let best = -1;
+  let bestOverlap = 0;
+  cols.forEach((c, j) => {
+    const o = overlap(c, s);
+    if (o > bestOverlap) {
+      bestOverlap = o;
+      best = j;
+    }
+  });
+  if (best >= 0) return best;
+  const centre = (s.x0 + s.x1) / 2;
+  let bestDist = Infinity;
+  cols.forEach((c, j) => {
+    const d = Math.abs((c.x0 + c.x1) / 2 - centre);
+    if (d < bestDist) {
+      bestDist = d;
+      best = j;
+    }
+  });
+  return best;
+}
+
+/**
+ * Place the value runs of a block under its columns by position ({@link positionColumns})
+ * (labels ending at column `labelsEnd`) when the headers show more columns than the longest runs fill (a column blank in
+ * every row, 总计 included): each value goes to the column its x-range overlaps. Returns
+ * null — and {@link placeValueRuns}' reading stands — unless the values' own x-ranges
+ * make exactly as many separate columns as the longest runs have values (columns that
+ * overlap from row to row, as extractors print them, say nothing sure) and the headers
+ * add at least one.
+ */
+export function placeByPosition(runs: readonly Fragment[][], headers: readonly HeaderPiece[], labelsEnd: number, minColumns = 4): PlacedRuns | null {
+  const k = fullLength(runs, minColumns);
+  if (k === 0 || headers.length === 0 || valueSpans(runs).length !== k) return null;
+  const cols = positionColumns(runs, headers, labelsEnd);
+  if (cols.length <= k) return null;
+  const out: Fragment[][] = [];
+  const unplaced: number[] = [];
+  runs.forEach((run, i) => {
+    if (run.length === 0) {
+      out.push([...run]);
+      return;
+    }
+    const at: number[] = [];
+    for (const f of run) {
+      const j = columnOf(f, cols);
+      if (j <= (at[at.length - 1] ?? -1)) break;
+      at.push(j);
+    }
+    if (at.length < run.length) {
+      out.push([...run]);
+      unplaced.push(i);
+      return;
+    }
+    out.push(spread(run, at, cols.length, (j) => cols[j]!.x0));
+  });
+  return { runs: out, unplaced };
+}

@@ -21,7 +21,7 @@
 import type { Cell } from "../../types.js";
 import { foldLabel, labelKey } from "../../template/normalize.js";
 import { startsWithNumbering, type Fragment, type FragmentMode, type LineItem } from "../text-line-items.js";
-import { fullLength, placeUnderHeaders, placeValueRuns } from "./aligned-columns.js";
+import { fullLength, placeByPosition, placeUnderHeaders, placeValueRuns, type HeaderPiece } from "./aligned-columns.js";
 import { templateLabels, type KnownLabels } from "../../template/known-labels.js";
 
 /** How far (in lines) a label stays open for continuation fragments. */
@@ -299,12 +299,46 @@ function valueBlock(builds: ReadonlyArray<RowBuild | HeaderBuild>): { k: number;
   return { k, block };
 }
 
-/** Aligned text: place the values of the block's short rows into the columns of its full rows. */
+/** The pieces of the header rows just above the block's first row (back to the row of values before them). */
+function headersBefore(builds: ReadonlyArray<RowBuild | HeaderBuild>, first: number): HeaderPiece[] {
+  const out: HeaderPiece[] = [];
+  for (let j = first - 1; j >= 0; j--) {
+    const b = builds[j]!;
+    if (b.kind === "row") {
+      if (b.values.length > 0) break;
+      continue;
+    }
+    for (const l of b.labels) {
+      if (isVerticalResidue(l)) continue;
+      l.parts.forEach((fragment, p) => out.push({ fragment, line: l.partLines[p] ?? l.firstLine }));
+    }
+  }
+  return out;
+}
+
+/** The column where the rows' labels (group labels included) end. */
+function labelsEnd(rows: readonly RowBuild[]): number {
+  let end = 0;
+  for (const r of rows) {
+    for (const l of r.label ? [...r.groups, r.label] : r.groups) for (const p of l.parts) end = Math.max(end, p.column + p.text.length);
+  }
+  return end;
+}
+
+/**
+ * Aligned text: place the values of the block by position — under the header columns when
+ * they show a column no row fills (a blank 总计 column), else the short rows into the
+ * columns of the full rows.
+ */
 function placeBlock(builds: ReadonlyArray<RowBuild | HeaderBuild>): Placement {
   const placed = new Map<number, Fragment[]>();
   const failed = new Set<number>();
   const { block } = valueBlock(builds);
-  const result = placeValueRuns(block.map((i) => (builds[i] as RowBuild).values), MIN_ALIGNED_COLUMNS);
+  const rows = block.map((i) => builds[i] as RowBuild);
+  const runs = rows.map((r) => r.values);
+  const result =
+    (block.length > 0 ? placeByPosition(runs, headersBefore(builds, block[0]!), labelsEnd(rows), MIN_ALIGNED_COLUMNS) : null) ??
+    placeValueRuns(runs, MIN_ALIGNED_COLUMNS);
   block.forEach((i, j) => {
     if (result.unplaced.includes(j)) failed.add(i);
     else placed.set(i, result.runs[j]!);
