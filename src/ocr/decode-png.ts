@@ -5,6 +5,7 @@
  * crash (native image decoders can take the process down on a truncated PNG).
  */
 import type { GrayImage } from "./gray-image.js";
+import { concatBytes } from "./concat-bytes.js";
 import type { NodeParts } from "./load-ocr.js";
 
 const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
@@ -81,51 +82,83 @@ function rawSample(row: Uint8Array, i: number, depth: number): number {
   return (row[Math.floor(i / perByte)]! >> (8 - depth * ((i % perByte) + 1))) & ((1 << depth) - 1);
 }
 
-/** Decode a PNG file into a grey image (alpha over white). Throws an Error saying what is wrong with a damaged file. */
-export function decodePng(bytes: Uint8Array, zlib: Pick<NodeParts, "crc32" | "inflateSync">): GrayImage {
-  const { crc32, inflateSync } = zlib;
+/** What the chunks of a PNG file hold: its header, palette (and its alpha) and image data. */
+interface Chunks {
+  header: Header;
+  palette: Uint8Array | null;
+  paletteAlpha: Uint8Array | null;
+  data: Uint8Array[];
+}
+
+/** The header chunk's fields, checked. */
+function readHeader(body: Uint8Array): Header {
+  if (body.length !== 13) throw new Error("PNG: malformed header");
+  const view = new DataView(body.buffer, body.byteOffset, body.byteLength);
+  const header = { width: view.getUint32(0), height: view.getUint32(4), depth: body[8]!, color: body[9]!, interlace: body[12]! };
+  if (header.width === 0 || header.height === 0 || header.width * header.height > MAX_PIXELS) throw new Error(`PNG: image size ${header.width}×${header.height} not supported`);
+  if (!DEPTHS[header.color]?.includes(header.depth) || header.interlace > 1) throw new Error("PNG: malformed header");
+  return header;
+}
+
+/** Walk the chunks: each one's length and CRC checked, the header first, up to the end chunk. */
+function readChunks(bytes: Uint8Array, crc32: NodeParts["crc32"]): Chunks {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let at = 8;
-  let header: Header | null = null;
-  let palette: Uint8Array | null = null;
-  let paletteAlpha: Uint8Array | null = null;
-  const chunks: Uint8Array[] = [];
-  let ended = false;
-  while (at + 12 <= bytes.length) {
+  const out: Omit<Chunks, "header"> & { header: Header | null } = { header: null, palette: null, paletteAlpha: null, data: [] };
+  for (let at = 8; at + 12 <= bytes.length; ) {
     const length = view.getUint32(at);
     if (at + 12 + length > bytes.length) throw new Error("PNG: a chunk runs past the end of the file");
     const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
     const body = bytes.subarray(at + 8, at + 8 + length);
     if (crc32(bytes.subarray(at + 4, at + 8 + length)) >>> 0 !== view.getUint32(at + 8 + length)) throw new Error(`PNG: the ${type} chunk is damaged`);
-    if (header === null && type !== "IHDR") throw new Error("PNG: the file does not start with its header");
-    if (type === "IHDR") {
-      if (length !== 13) throw new Error("PNG: malformed header");
-      header = { width: view.getUint32(at + 8), height: view.getUint32(at + 12), depth: body[8]!, color: body[9]!, interlace: body[12]! };
-      if (header.width === 0 || header.height === 0 || header.width * header.height > MAX_PIXELS) throw new Error(`PNG: image size ${header.width}×${header.height} not supported`);
-      if (!DEPTHS[header.color]?.includes(header.depth) || header.interlace > 1) throw new Error("PNG: malformed header");
-    } else if (type === "PLTE") palette = body;
-    else if (type === "tRNS") paletteAlpha = body;
-    else if (type === "IDAT") chunks.push(body);
-    else if (type === "IEND") {
-      ended = true;
-      break;
-    }
+    if (out.header === null && type !== "IHDR") throw new Error("PNG: the file does not start with its header");
+    if (type === "IHDR") out.header = readHeader(body);
+    else if (type === "PLTE") out.palette = body;
+    else if (type === "tRNS") out.paletteAlpha = body;
+    else if (type === "IDAT") out.data.push(body);
+    else if (type === "IEND") return ended(out.header, out);
     at += 12 + length;
   }
-  if (!header || !ended) throw new Error("PNG: the file is truncated");
-  if (header.color === 3 && !palette) throw new Error("PNG: a palette image without its palette");
-  let data: Uint8Array;
-  try {
-    data = inflateSync(concat(chunks));
-  } catch {
-    throw new Error("PNG: the image data is damaged");
+  throw new Error("PNG: the file is truncated");
+}
+
+/** The chunks read up to the end chunk, checked for what an image needs. */
+function ended(header: Header | null, chunks: Omit<Chunks, "header">): Chunks {
+  if (!header) throw new Error("PNG: the file does not start with its header");
+  if (header.color === 3 && !chunks.palette) throw new Error("PNG: a palette image without its palette");
+  return { ...chunks, header };
+}
+
+/** The grey level of pixel `x` of a row (alpha over white). */
+function greyAt(row: Uint8Array, x: number, chunks: Chunks, channels: number): number {
+  const { depth, color } = chunks.header;
+  let grey: number;
+  let alpha = 255;
+  if (color === 3) {
+    const index = rawSample(row, x, depth);
+    const p = 3 * index;
+    const { palette, paletteAlpha } = chunks;
+    grey = palette && p + 2 < palette.length ? 0.299 * palette[p]! + 0.587 * palette[p + 1]! + 0.114 * palette[p + 2]! : 255;
+    if (paletteAlpha && index < paletteAlpha.length) alpha = paletteAlpha[index]!;
+  } else if (color === 0 || color === 4) {
+    grey = sample(row, x * channels, depth);
+    if (color === 4) alpha = sample(row, x * channels + 1, depth);
+  } else {
+    const r = sample(row, x * channels, depth);
+    const g = sample(row, x * channels + 1, depth);
+    const b = sample(row, x * channels + 2, depth);
+    grey = 0.299 * r + 0.587 * g + 0.114 * b;
+    if (color === 6) alpha = sample(row, x * channels + 3, depth);
   }
-  const { width, height, depth, color } = header;
+  return Math.round((grey * alpha + 255 * (255 - alpha)) / 255);
+}
+
+/** The pixels of every pass (one, or Adam7's seven) unfiltered and turned grey into `out`. */
+function decodePasses(data: Uint8Array, chunks: Chunks, out: Uint8Array): void {
+  const { width, height, depth, color, interlace } = chunks.header;
   const channels = CHANNELS[color]!;
   const bitsPerPixel = depth * channels;
   const bpp = Math.max(1, bitsPerPixel >> 3);
-  const out = new Uint8Array(width * height);
-  const passes = header.interlace ? ADAM7 : ([[0, 0, 1, 1]] as const);
+  const passes = interlace ? ADAM7 : ([[0, 0, 1, 1]] as const);
   let offset = 0;
   for (const [x0, y0, dx, dy] of passes) {
     const w = Math.ceil((width - x0) / dx);
@@ -137,39 +170,22 @@ export function decodePng(bytes: Uint8Array, zlib: Pick<NodeParts, "crc32" | "in
     offset = unfilter(data, offset, rowBytes, h, bpp, rows);
     for (let y = 0; y < h; y++) {
       const row = rows.subarray(y * rowBytes, (y + 1) * rowBytes);
-      for (let x = 0; x < w; x++) {
-        let grey: number;
-        let alpha = 255;
-        if (color === 3) {
-          const index = rawSample(row, x, depth);
-          const p = 3 * index;
-          grey = palette && p + 2 < palette.length ? 0.299 * palette[p]! + 0.587 * palette[p + 1]! + 0.114 * palette[p + 2]! : 255;
-          if (paletteAlpha && index < paletteAlpha.length) alpha = paletteAlpha[index]!;
-        } else if (color === 0 || color === 4) {
-          grey = sample(row, x * channels, depth);
-          if (color === 4) alpha = sample(row, x * channels + 1, depth);
-        } else {
-          const r = sample(row, x * channels, depth);
-          const g = sample(row, x * channels + 1, depth);
-          const b = sample(row, x * channels + 2, depth);
-          grey = 0.299 * r + 0.587 * g + 0.114 * b;
-          if (color === 6) alpha = sample(row, x * channels + 3, depth);
-        }
-        out[(y0 + y * dy) * width + x0 + x * dx] = Math.round((grey * alpha + 255 * (255 - alpha)) / 255);
-      }
+      for (let x = 0; x < w; x++) out[(y0 + y * dy) * width + x0 + x * dx] = greyAt(row, x, chunks, channels);
     }
   }
-  return { width, height, data: out };
 }
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  let length = 0;
-  for (const p of parts) length += p.length;
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
+/** Decode a PNG file into a grey image (alpha over white). Throws an Error saying what is wrong with a damaged file. */
+export function decodePng(bytes: Uint8Array, zlib: Pick<NodeParts, "crc32" | "inflateSync">): GrayImage {
+  const chunks = readChunks(bytes, zlib.crc32);
+  let data: Uint8Array;
+  try {
+    data = zlib.inflateSync(concatBytes(chunks.data));
+  } catch {
+    throw new Error("PNG: the image data is damaged");
   }
-  return out;
+  const { width, height } = chunks.header;
+  const out = new Uint8Array(width * height);
+  decodePasses(data, chunks, out);
+  return { width, height, data: out };
 }

@@ -2,6 +2,7 @@
  * A PDF whose every page is one JPEG image and nothing else: how a JPEG file is given
  * to pdf.js, whose JavaScript decoder reads a damaged file without harm.
  */
+import { concatBytes } from "./concat-bytes.js";
 
 /** One page: a JPEG file, its size in pixels and colour components. */
 export interface JpegPage {
@@ -51,11 +52,5 @@ export function imagePdf(pages: readonly JpegPage[], dpi: number): Uint8Array {
   push(`xref\n0 ${count}\n0000000000 65535 f \n`);
   for (let id = 1; id < count; id++) push(`${String(offsets[id]).padStart(10, "0")} 00000 n \n`);
   push(`trailer\n<< /Size ${count} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }

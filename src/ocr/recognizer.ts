@@ -27,11 +27,31 @@ export interface ReadText {
 const LINE_HEIGHT = 48;
 
 /**
- * Line images narrower than this are padded to it, with the model's zero (as PaddleOCR
+ * Line images narrower than this are padded to it with the model's zero (as PaddleOCR
  * pads its line images to 320 pixels): a lone digit is read far more surely so.
  */
 const MIN_WIDTH = 320;
 const PAD = 0;
+
+/** The paper around the text (white) reaches this far left and right of it. */
+const MARGIN = 4;
+
+/**
+ * How a piece of a page is shown to the model: the height its ink is scaled to (of the
+ * line's 48 pixels; the rest is white paper above and below it) and how much of the page
+ * around the box comes with it (a share of the box's height).
+ */
+export interface LineView {
+  height: number;
+  pad: number;
+}
+
+/**
+ * The view every piece is read in first: the ink two thirds of the line's height, on a
+ * white band (measured on scans of the fixtures and the Huai'an report: lone digits are
+ * read about twice as often at 0.97 or more than filling the line, and no more wrongly).
+ */
+export const FIRST_VIEW: LineView = { height: 32, pad: 0 };
 
 /** A loaded recogniser: line image in, text out. */
 export class Recognizer {
@@ -48,20 +68,22 @@ export class Recognizer {
     this.#digitGroups = digitGroups(dictionary);
   }
 
-  /** Read the text of one line of an image (a box around one line of text). */
-  async read(image: GrayImage, box: PixelBox): Promise<ReadText> {
+  /** Read the text of one line of an image (a box around one line of text), shown as `view` says. */
+  async read(image: GrayImage, box: PixelBox, view: LineView = FIRST_VIEW): Promise<ReadText> {
     const h = box.y1 - box.y0;
-    const line = cropScaled(image, box, LINE_HEIGHT - 8, Math.max(1, Math.round(h * 0.12)));
-    const width = Math.max(MIN_WIDTH, line.width + 8);
+    const line = cropScaled(image, box, view.height, Math.round(h * view.pad));
+    const paper = line.width + 2 * MARGIN;
+    const width = Math.max(MIN_WIDTH, paper);
     const input = new Float32Array(3 * LINE_HEIGHT * width).fill(PAD);
     const plane = LINE_HEIGHT * width;
-    for (let y = 0; y < line.height; y++) {
-      for (let x = 0; x < line.width; x++) {
-        const v = (line.data[y * line.width + x]! / 255 - 0.5) / 0.5;
-        const at = (y + 4) * width + x + 4;
-        input[at] = v;
-        input[plane + at] = v;
-        input[2 * plane + at] = v;
+    const top = Math.floor((LINE_HEIGHT - line.height) / 2);
+    for (let y = 0; y < LINE_HEIGHT; y++) {
+      for (let x = 0; x < paper; x++) {
+        const ly = y - top;
+        const lx = x - MARGIN;
+        const grey = ly >= 0 && ly < line.height && lx >= 0 && lx < line.width ? line.data[ly * line.width + lx]! : 255;
+        const at = y * width + x;
+        input[at] = input[plane + at] = input[2 * plane + at] = (grey / 255 - 0.5) / 0.5;
       }
     }
     const tensor = new this.#ort.Tensor("float32", input, [1, 3, LINE_HEIGHT, width]);

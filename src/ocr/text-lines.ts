@@ -3,7 +3,7 @@
  * into lines (rows of ink with paper between them) and each line into pieces (ink with
  * a wide gap between them) — inside every cell of a table, and outside the tables.
  */
-import type { PixelBox } from "./gray-image.js";
+import type { GrayImage, PixelBox } from "./gray-image.js";
 
 /** A piece of one line of text, and the cell it stands in (`null` outside the tables). */
 export interface TextBox extends PixelBox {
@@ -143,7 +143,8 @@ function tighten(mask: Uint8Array, width: number, box: PixelBox): PixelBox {
 /**
  * The pieces of text of a page: in every cell, its lines (pieces split at gaps wider
  * than three times the line's height); outside the cells, lines split at gaps wider
- * than `narrativeGap` times the line's height. Tiny bands (less than `minHeight`) are noise.
+ * than twice the line's height. Tiny bands (less than `minHeight`) are noise, and so are
+ * pieces outside the cells less than `minHeight` tall.
  */
 export function textBoxes(mask: Uint8Array, width: number, height: number, cells: readonly PixelBox[], minHeight: number): TextBox[] {
   const out: TextBox[] = [];
@@ -159,7 +160,48 @@ export function textBoxes(mask: Uint8Array, width: number, height: number, cells
   const page = { x0: 0, y0: 0, x1: width, y1: height };
   for (const [y0, y1] of bands(rest, width, page)) {
     if (y1 - y0 < minHeight) continue;
-    for (const p of pieces(rest, width, page, y0, y1, 2 * (y1 - y0))) out.push({ ...p, cell: null });
+    // (a piece shorter than a line's least height is specks that share a band, no text)
+    for (const p of pieces(rest, width, page, y0, y1, 2 * (y1 - y0))) if (p.y1 - p.y0 >= minHeight) out.push({ ...p, cell: null });
   }
   return out;
+}
+
+/**
+ * The box grown over the faint ink at its edges: the light grey strokes a thin or worn
+ * print leaves (the diagonal and bar of a `4`, the top of a `6`), lighter than the ink
+ * mask's threshold but darker than `faint`. It grows while a column (row) within `gap`
+ * pixels of its edge holds faint ink, by at most `reach` pixels a side (a third of that
+ * up and down), inside the box's cell.
+ */
+export function growToFaintInk(image: GrayImage, faint: number, box: TextBox, reach: number, gap = 2): TextBox {
+  const { width, data } = image;
+  const limit = box.cell ? { x0: box.cell.x0 + 2, y0: box.cell.y0 + 2, x1: box.cell.x1 - 2, y1: box.cell.y1 - 2 } : { x0: 0, y0: 0, x1: width, y1: image.height };
+  const grown = { ...box };
+  const column = (x: number): boolean => {
+    for (let y = grown.y0; y < grown.y1; y++) if (data[y * width + x]! < faint) return true;
+    return false;
+  };
+  const row = (y: number): boolean => {
+    for (let x = grown.x0; x < grown.x1; x++) if (data[y * width + x]! < faint) return true;
+    return false;
+  };
+  /** Where the edge at `edge` ends moving by `step` (−1 or +1): not past `bound`, at most `most` pixels. */
+  const extent = (edge: number, step: number, bound: number, most: number, holds: (at: number) => boolean): number => {
+    let at = edge;
+    for (let k = 1; k <= gap + 1 && Math.abs(at + k * step - edge) <= most; k++) {
+      const next = at + k * step;
+      if (step < 0 ? next < bound : next >= bound) break;
+      if (holds(next)) {
+        at = next;
+        k = 0;
+      }
+    }
+    return at;
+  };
+  const vertical = Math.max(1, Math.round(reach / 3));
+  grown.y0 = extent(grown.y0, -1, limit.y0, vertical, row);
+  grown.y1 = extent(grown.y1 - 1, 1, limit.y1, vertical, row) + 1;
+  grown.x0 = extent(grown.x0, -1, limit.x0, reach, column);
+  grown.x1 = extent(grown.x1 - 1, 1, limit.x1, reach, column) + 1;
+  return grown;
 }

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { rotate, skewAngle } from "../../src/ocr/deskew.js";
 import { cropScaled, grayFromRgba, inkMask, inkThreshold, type GrayImage } from "../../src/ocr/gray-image.js";
-import { numericText } from "../../src/ocr/read-page.js";
+import { numericText } from "../../src/ocr/read-value.js";
 import { decode } from "../../src/ocr/recognizer.js";
 import { findGrid } from "../../src/ocr/rulings.js";
 import { dropSpecks, textBoxes } from "../../src/ocr/text-lines.js";

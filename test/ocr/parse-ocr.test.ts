@@ -113,7 +113,8 @@ describe.skipIf(!hasExtra)("parseOcr on the Huai'an report (../shared/corpus-ext
     expect(Object.keys(expected.values)).toHaveLength(200);
     expect(t.wrong).toEqual([]);
     expect(t.absent).toBe(0);
-    expect(t.exact).toBeGreaterThanOrEqual(185);
+    // the bar: at least 97 % exact (measured: 200 of 200)
+    expect(t.exact).toBeGreaterThanOrEqual(194);
   });
 });
 if (!hasExtra) console.warn("../shared/corpus-extra not found: the Huai'an OCR test is skipped");
