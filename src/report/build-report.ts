@@ -21,6 +21,7 @@ import { mapTables, type MappedTables } from "./map-tables.js";
 import { buildModel } from "./build-model.js";
 import { locateDiagnostics } from "./locate.js";
 import { findStrayContent } from "./stray-rows.js";
+import { joinFragmentLabels } from "./join-fragments.js";
 import { organTypeOf } from "./organ-type.js";
 import { findPublished } from "./published-date.js";
 
@@ -55,8 +56,9 @@ export function buildReport(text: string, tokenized: Tokenized, source: BuildSou
   const limit = copyStart ?? text.length;
   const blocks = allBlocks.filter((b) => b.start < limit);
   const stray = findStrayContent(blocks, sections, tokenized.layout);
-  const tables = [...tokenized.tables.filter((t) => t.start < limit), ...stray.tables].sort((a, b) => a.start - b.start);
-  classifyTables(tables, sections);
+  const sorted = [...tokenized.tables.filter((t) => t.start < limit), ...stray.tables].sort((a, b) => a.start - b.start);
+  classifyTables(sorted, sections);
+  const tables = tokenized.layout === "markdown" ? joinFragmentLabels(sorted, blocks, sections) : sorted;
   const floating = stray.floating.filter((f) => f.section === 2).map((f) => f.cell);
   const mapped = mapTables(tables, floating);
   diagnostics.push(...tokenized.diagnostics.filter((d) => d.start === undefined || d.start < limit));
