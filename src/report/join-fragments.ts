@@ -8,32 +8,35 @@
  * the template. The rows then go to the row matcher like any labelled row, where the row
  * order of the template settles the rest and the table's sums check the result.
  */
-import type { Cell, Section, Table } from "../types.js";
+import type { Cell, Section, Span, Table } from "../types.js";
 import type { TextBlock } from "../tokenize/types.js";
 import { readCellValue } from "../text/cell-value.js";
 import { labelKey } from "../template/normalize.js";
 import { APPLICATION_ROWS } from "../template/templates.js";
+import { isPageFooter } from "../tokenize/page-footer.js";
 import { buildLabelIndex, similarities, type LabelIndex } from "./match-label.js";
 
-/** A run of lines this long or longer is not split (nothing real is; the split search stays small). */
-const MAX_LINES = 40;
+/** A run of more lines is not split (nothing real has them; the search stays small). */
+const MAX_LINES = 30;
 /** A split piece must read this much like a template row to be its label. */
 const MIN_SCORE = 0.6;
+/** Another row must read this much less like a piece than the row chosen for it. */
+const MARGIN = 0.08;
+/** Per line taken into a label rather than left between labels: prefer whole labels. */
+const LINE_BONUS = 1e-3;
+/** The split search gives up beyond this many steps (rows × lines² × template rows). */
+const MAX_STEPS = 250_000;
 
 let index: LabelIndex | null = null;
 
-/** Every row label of table 三 in both templates (the weights of rare characters shared). */
+/** Every row label of table 三 in both templates, in table order (a 2019 table has no 2021-only rows, so order holds in either). */
 function labelIndex(): LabelIndex {
   return (index ??= buildLabelIndex(APPLICATION_ROWS.map((r) => r.label)));
 }
 
-/** How much a piece of text reads like some row label of table 三 (0..1). */
-function rowScore(text: string): number {
-  const key = labelKey(text);
-  if (key.length < 2) return 0;
-  let best = 0;
-  for (const s of similarities(key, labelIndex())) if (s > best) best = s;
-  return best;
+/** Lines a converter writes between fragments that are no label: page numbers, markdown headings (`## 表三：…`). */
+function isFurniture(line: TextBlock): boolean {
+  return isPageFooter(line.text) || /^#/.test(line.text.trim());
 }
 
 /** True for a row with numbers and no text cell: the numbers of a row whose label went elsewhere. */
@@ -47,116 +50,167 @@ function isBareRow(row: readonly Cell[]): boolean {
   return numbers > 0;
 }
 
-/** One line's text as a label cell. */
-function cellOf(blocks: readonly TextBlock[]): Cell {
-  const first = blocks[0]!;
-  const last = blocks[blocks.length - 1]!;
-  return { text: blocks.map((b) => b.text).join(""), rowSpan: 1, colSpan: 1, start: first.start, end: last.end };
+/** Lines joined into one label cell. */
+function cellOf(lines: readonly TextBlock[]): Cell {
+  const first = lines[0]!;
+  const last = lines[lines.length - 1]!;
+  return { text: lines.map((b) => b.text).join(""), rowSpan: 1, colSpan: 1, start: first.start, end: last.end };
 }
 
-/** The labels found for the leading bare rows of one fragment: per row, its label cells (group first). */
-type Split = Cell[][];
+/** The labels found for the leading bare rows of one fragment: per row, its label cells (group label first). */
+export type Split = Cell[][];
+
+/** More readings of one fragment than this: its rows are left without labels. */
+const MAX_READINGS = 4;
+
+const NEG = -1e9;
 
 /**
- * Split `lines` among `m` rows, in order: each row takes a run of consecutive lines (its
- * label); lines between runs are group labels or header text, kept with the next row as a
- * group label. The split maximises the summed label scores; `null` when some row gets no
- * run that reads like a row label, or when two splits score the same with different pieces.
+ * Split `lines` among `m` rows, in order: each row takes a run of consecutive lines as its
+ * label, the runs read as rows of table 三 in the template's order, and the last run ends
+ * with the last line (the label written just before its numbers). Lines between runs
+ * (group labels, header text) go with the next row as a group label. A split scores the
+ * summed label similarities; the best split is returned first, then every split that
+ * scores almost as well and reads the rows as other template rows (the labels do not
+ * decide between them: the sums will). `null` when no split reads as rows in order, or
+ * when too many do.
  */
-export function splitLabelLines(lines: readonly TextBlock[], m: number): Split | null {
+export function splitLabelLines(lines: readonly TextBlock[], m: number): Split[] | null {
   const k = lines.length;
-  if (m === 0 || k < m || k > MAX_LINES) return null;
-  const score = (a: number, b: number) => rowScore(lines.slice(a, b).map((l) => l.text).join(""));
-  const seg: number[][] = [];
+  const S = APPLICATION_ROWS.length;
+  if (m === 0 || k < m || k > MAX_LINES || m * k * k * S > MAX_STEPS) return null;
+  // sim[a][b]: similarity of lines a..b-1 to every template row
+  const sim: Float64Array[][] = [];
+  const empty = new Float64Array(S);
   for (let a = 0; a < k; a++) {
-    seg.push([]);
-    for (let b = a + 1; b <= k; b++) seg[a]![b] = score(a, b);
+    sim.push([]);
+    let text = "";
+    for (let b = a + 1; b <= k; b++) {
+      text += lines[b - 1]!.text;
+      const key = labelKey(text);
+      sim[a]![b] = key.length < 2 ? empty : similarities(key, labelIndex());
+    }
   }
-  // best[t][i]: best total for rows t.. using lines i..; NEG: impossible
-  const NEG = -1e9;
-  const best: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(k + 1).fill(NEG));
-  const ties: boolean[][] = Array.from({ length: m + 1 }, () => new Array<boolean>(k + 1).fill(false));
-  for (let i = 0; i <= k; i++) best[m]![i] = 0;
+  // F[(t*(k+1)+i)*(S+1)+j+1]: best total for rows t.. from line i, rows after template row j
+  const W = S + 1;
+  const F = new Float64Array((m + 1) * (k + 1) * W).fill(NEG);
+  const at = (t: number, i: number, j: number) => (t * (k + 1) + i) * W + j + 1;
+  for (let j = -1; j < S; j++) F[at(m, k, j)] = 0;
   for (let t = m - 1; t >= 0; t--) {
     for (let i = k - 1; i >= 0; i--) {
-      let b0 = best[t]![i + 1]!;
-      let tie = ties[t]![i + 1]!;
-      for (let b = i + 1; b <= k; b++) {
-        const s = seg[i]![b]!;
-        const rest = best[t + 1]![b]!;
-        if (s < MIN_SCORE || rest <= NEG) continue;
-        const total = s + rest;
-        if (total > b0 + 1e-9) {
-          b0 = total;
-          tie = ties[t + 1]![b]!;
-        } else if (Math.abs(total - b0) <= 1e-9) tie = true;
-      }
-      best[t]![i] = b0;
-      ties[t]![i] = tie;
-    }
-  }
-  if (best[0]![0]! <= NEG || ties[0]![0]) return null;
-  const out: Split = [];
-  let i = 0;
-  let skippedFrom = 0;
-  for (let t = 0; t < m; t++) {
-    for (;;) {
-      const target = best[t]![i]!;
-      let taken = -1;
-      for (let b = i + 1; b <= k; b++) {
-        const s = seg[i]![b]!;
-        const rest = best[t + 1]![b]!;
-        if (s >= MIN_SCORE && rest > NEG && Math.abs(s + rest - target) <= 1e-9) {
-          taken = b;
-          break;
+      for (let j = -1; j < S; j++) {
+        let best = F[at(t, i + 1, j)]!;
+        for (let b = i + 1; b <= k; b++) {
+          const row = sim[i]![b]!;
+          for (let s = j + 1; s < S; s++) {
+            const score = row[s]!;
+            if (score < MIN_SCORE) continue;
+            const rest = F[at(t + 1, b, s)]!;
+            if (rest <= NEG) continue;
+            const total = score + LINE_BONUS * (b - i) + rest;
+            if (total > best) best = total;
+          }
         }
+        F[at(t, i, j)] = best;
       }
-      if (taken < 0) {
-        i++;
-        continue;
-      }
-      const labels: Cell[] = [];
-      if (i > skippedFrom) labels.push(cellOf(lines.slice(skippedFrom, i)));
-      labels.push(cellOf(lines.slice(i, taken)));
-      out.push(labels);
-      i = taken;
-      skippedFrom = i;
-      break;
     }
   }
-  return out;
+  const top = F[at(0, 0, -1)]!;
+  if (top <= NEG) return null;
+  // every split within MARGIN of the best, by distinct sequence of template rows (a few at most)
+  const found = new Map<string, { split: Split; score: number }>();
+  const pieces: Array<{ from: number; a: number; b: number; spec: number }> = [];
+  let steps = 0;
+  let overflow = false;
+  const visit = (t: number, i: number, j: number, from: number, acc: number): void => {
+    if (overflow || ++steps > MAX_STEPS) {
+      overflow = true;
+      return;
+    }
+    if (t === m) {
+      if (i !== k) return;
+      const key = pieces.map((p) => p.spec).join(",");
+      const seen = found.get(key);
+      if (!seen || seen.score < acc) found.set(key, { split: pieces.map((p) => labelCells(lines, p)), score: acc });
+      if (found.size > MAX_READINGS) overflow = true;
+      return;
+    }
+    if (i >= k) return;
+    for (let b = i + 1; b <= k; b++) {
+      const row = sim[i]![b]!;
+      for (let s = j + 1; s < S; s++) {
+        const score = row[s]!;
+        if (score < MIN_SCORE) continue;
+        const gain = score + LINE_BONUS * (b - i);
+        const rest = F[at(t + 1, b, s)]!;
+        if (rest <= NEG || acc + gain + rest < top - MARGIN) continue;
+        pieces.push({ from, a: i, b, spec: s });
+        visit(t + 1, b, s, b, acc + gain);
+        pieces.pop();
+      }
+    }
+    if (F[at(t, i + 1, j)]! > NEG && acc + F[at(t, i + 1, j)]! >= top - MARGIN) visit(t, i + 1, j, from, acc);
+  };
+  visit(0, 0, -1, 0, 0);
+  if (overflow || found.size === 0) return null;
+  return [...found.values()].sort((x, y) => y.score - x.score).map((f) => f.split);
+}
+
+/** The label cells of one piece: the lines before it (a group label), then its own lines. */
+function labelCells(lines: readonly TextBlock[], p: { from: number; a: number; b: number }): Cell[] {
+  const labels: Cell[] = [];
+  if (p.a > p.from) labels.push(cellOf(lines.slice(p.from, p.a)));
+  labels.push(cellOf(lines.slice(p.a, p.b)));
+  return labels;
+}
+
+/** One way to read the fragments: the tables with the labels joined, and the spans of the rows that got one. */
+export interface FragmentReading {
+  tables: Table[];
+  joined: Span[];
 }
 
 /**
  * Give the leading bare rows of each table 三 fragment the labels written on the text lines
- * before it (in section 三, after the previous table). Returns the tables with those rows
- * labelled, the other tables as they were.
+ * before it (in section 三, after the previous table). Returns the readings, the best first:
+ * one unless the labels of some fragment fit several template rows equally well (then one
+ * reading per way, up to {@link MAX_READINGS}; beyond that the fragment keeps its bare rows).
  */
-export function joinFragmentLabels(
-  tables: readonly Table[],
-  blocks: readonly TextBlock[],
-  sections: readonly Section[],
-): Table[] {
+export function joinFragmentLabels(tables: readonly Table[], blocks: readonly TextBlock[], sections: readonly Section[]): FragmentReading[] {
   const section = sections.find((s) => s.number === 3);
-  if (!section) return [...tables];
+  if (!section) return [{ tables: [...tables], joined: [] }];
   const next = sections.find((s) => s.number > 3);
   const end = next ? next.start : Infinity;
+  let readings: FragmentReading[] = [{ tables: [], joined: [] }];
   let previousEnd = section.start;
-  let b = 0;
-  const out = tables.map((table) => {
+  for (const table of tables) {
     const from = previousEnd;
     previousEnd = Math.max(previousEnd, table.end);
-    if (table.kind !== "applications" || table.start < section.start || table.start >= end) return table;
-    let m = 0;
-    while (m < table.rows.length && isBareRow(table.rows[m]!)) m++;
-    if (m === 0) return table;
-    while (b < blocks.length && blocks[b]!.start < from) b++;
-    const run: TextBlock[] = [];
-    for (let j = b; j < blocks.length && blocks[j]!.end <= table.start; j++) if (blocks[j]!.start > section.start) run.push(blocks[j]!);
-    const split = splitLabelLines(run, m);
-    if (!split) return table;
-    const rows = table.rows.map((row, r) => (r < m ? [...split[r]!, ...row] : row));
-    return { ...table, rows };
-  });
-  return out;
+    const splits = table.kind === "applications" && table.start > section.start && table.start < end ? fragmentSplits(table, blocks, from, section.start) : null;
+    if (splits && readings.length * splits.length <= MAX_READINGS) {
+      readings = readings.flatMap((r) => splits.map((split) => joined(r, table, split)));
+    } else for (const r of readings) r.tables.push(table);
+  }
+  return readings;
+}
+
+/** The splits of the text lines before a fragment among its leading bare rows, or null. */
+function fragmentSplits(table: Table, blocks: readonly TextBlock[], from: number, sectionStart: number): Split[] | null {
+  let m = 0;
+  while (m < table.rows.length && isBareRow(table.rows[m]!)) m++;
+  if (m === 0) return null;
+  const run: TextBlock[] = [];
+  for (const line of blocks) {
+    if (line.start < from || line.start <= sectionStart) continue;
+    if (line.end > table.start) break;
+    if (!isFurniture(line)) run.push(line);
+  }
+  return splitLabelLines(run, m);
+}
+
+/** A reading extended by one fragment read with a split. */
+function joined(reading: FragmentReading, table: Table, split: Split): FragmentReading {
+  const rows = table.rows.map((row, r) => (r < split.length ? [...split[r]!, ...row] : row));
+  const spans = table.rows.slice(0, split.length).map((row) => ({ start: row[0]!.start, end: row[row.length - 1]!.end }));
+  return { tables: [...reading.tables, { ...table, rows }], joined: [...reading.joined, ...spans] };
 }
