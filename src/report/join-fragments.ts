@@ -22,10 +22,12 @@ const MAX_LINES = 30;
 const MIN_SCORE = 0.6;
 /** Another row must read this much less like a piece than the row chosen for it. */
 const MARGIN = 0.08;
+/** A label is written on at most this many lines. */
+const MAX_PIECE = 6;
 /** Per line taken into a label rather than left between labels: prefer whole labels. */
 const LINE_BONUS = 1e-3;
-/** The split search gives up beyond this many steps (rows × lines² × template rows). */
-const MAX_STEPS = 250_000;
+/** The split search gives up beyond this many steps (rows × lines² × template rows, then the near-best splits). */
+const MAX_STEPS = 100_000;
 
 let index: LabelIndex | null = null;
 
@@ -79,16 +81,16 @@ export function splitLabelLines(lines: readonly TextBlock[], m: number): Split[]
   const k = lines.length;
   const S = APPLICATION_ROWS.length;
   if (m === 0 || k < m || k > MAX_LINES || m * k * k * S > MAX_STEPS) return null;
-  // sim[a][b]: similarity of lines a..b-1 to every template row
+  // sim[a][b]: similarity of lines a..b-1 (at most MAX_PIECE) to every template row
+  const keys = lines.map((l) => labelKey(l.text));
   const sim: Float64Array[][] = [];
-  const empty = new Float64Array(S);
+  const none = new Float64Array(S);
   for (let a = 0; a < k; a++) {
     sim.push([]);
-    let text = "";
+    let key = "";
     for (let b = a + 1; b <= k; b++) {
-      text += lines[b - 1]!.text;
-      const key = labelKey(text);
-      sim[a]![b] = key.length < 2 ? empty : similarities(key, labelIndex());
+      key += keys[b - 1]!;
+      sim[a]![b] = b - a > MAX_PIECE || key.length < 2 ? none : similarities(key, labelIndex());
     }
   }
   // F[(t*(k+1)+i)*(S+1)+j+1]: best total for rows t.. from line i, rows after template row j
@@ -96,22 +98,21 @@ export function splitLabelLines(lines: readonly TextBlock[], m: number): Split[]
   const F = new Float64Array((m + 1) * (k + 1) * W).fill(NEG);
   const at = (t: number, i: number, j: number) => (t * (k + 1) + i) * W + j + 1;
   for (let j = -1; j < S; j++) F[at(m, k, j)] = 0;
+  // suffix[s]: best over template rows ≥ s of a piece read as that row plus the rest
+  const suffix = new Float64Array(S + 1);
   for (let t = m - 1; t >= 0; t--) {
     for (let i = k - 1; i >= 0; i--) {
-      for (let j = -1; j < S; j++) {
-        let best = F[at(t, i + 1, j)]!;
-        for (let b = i + 1; b <= k; b++) {
-          const row = sim[i]![b]!;
-          for (let s = j + 1; s < S; s++) {
-            const score = row[s]!;
-            if (score < MIN_SCORE) continue;
-            const rest = F[at(t + 1, b, s)]!;
-            if (rest <= NEG) continue;
-            const total = score + LINE_BONUS * (b - i) + rest;
-            if (total > best) best = total;
-          }
+      for (let j = -1; j < S; j++) F[at(t, i, j)] = F[at(t, i + 1, j)]!;
+      for (let b = i + 1; b <= Math.min(k, i + MAX_PIECE); b++) {
+        const row = sim[i]![b]!;
+        suffix[S] = NEG;
+        for (let s = S - 1; s >= 0; s--) {
+          const score = row[s]!;
+          const rest = F[at(t + 1, b, s)]!;
+          const total = score >= MIN_SCORE && rest > NEG ? score + LINE_BONUS * (b - i) + rest : NEG;
+          suffix[s] = Math.max(total, suffix[s + 1]!);
         }
-        F[at(t, i, j)] = best;
+        for (let j = -1; j < S; j++) if (suffix[j + 1]! > F[at(t, i, j)]!) F[at(t, i, j)] = suffix[j + 1]!;
       }
     }
   }
@@ -136,7 +137,7 @@ export function splitLabelLines(lines: readonly TextBlock[], m: number): Split[]
       return;
     }
     if (i >= k) return;
-    for (let b = i + 1; b <= k; b++) {
+    for (let b = i + 1; b <= Math.min(k, i + MAX_PIECE); b++) {
       const row = sim[i]![b]!;
       for (let s = j + 1; s < S; s++) {
         const score = row[s]!;
@@ -187,8 +188,9 @@ export function joinFragmentLabels(tables: readonly Table[], blocks: readonly Te
     const from = previousEnd;
     previousEnd = Math.max(previousEnd, table.end);
     const splits = table.kind === "applications" && table.start > section.start && table.start < end ? fragmentSplits(table, blocks, from, section.start) : null;
-    if (splits && readings.length * splits.length <= MAX_READINGS) {
-      readings = readings.flatMap((r) => splits.map((split) => joined(r, table, split)));
+    if (splits && splits.length === 1) for (const r of readings) join(r, table, splits[0]!);
+    else if (splits && readings.length * splits.length <= MAX_READINGS) {
+      readings = readings.flatMap((r) => splits.map((split) => join({ tables: [...r.tables], joined: [...r.joined] }, table, split)));
     } else for (const r of readings) r.tables.push(table);
   }
   return readings;
@@ -208,9 +210,10 @@ function fragmentSplits(table: Table, blocks: readonly TextBlock[], from: number
   return splitLabelLines(run, m);
 }
 
-/** A reading extended by one fragment read with a split. */
-function joined(reading: FragmentReading, table: Table, split: Split): FragmentReading {
+/** Extend a reading by one fragment read with a split (the reading is changed and returned). */
+function join(reading: FragmentReading, table: Table, split: Split): FragmentReading {
   const rows = table.rows.map((row, r) => (r < split.length ? [...split[r]!, ...row] : row));
-  const spans = table.rows.slice(0, split.length).map((row) => ({ start: row[0]!.start, end: row[row.length - 1]!.end }));
-  return { tables: [...reading.tables, { ...table, rows }], joined: [...reading.joined, ...spans] };
+  reading.tables.push({ ...table, rows });
+  for (const row of table.rows.slice(0, split.length)) reading.joined.push({ start: row[0]!.start, end: row[row.length - 1]!.end });
+  return reading;
 }
