@@ -6,7 +6,7 @@
  * `ambiguous-cell` diagnostic listing the readings. A single reading is the labels' own:
  * the sums then check the report, not the reading.
  */
-import type { Cell, Diagnostic, Span } from "../types.js";
+import type { Cell, Diagnostic } from "../types.js";
 import { equationsOf, type SumRule } from "../template/equations.js";
 import { mapTables, type MappedTables } from "./map-tables.js";
 import type { FragmentReading } from "./join-fragments.js";
@@ -36,27 +36,12 @@ export function sumsHold(mapped: MappedTables): boolean {
   return true;
 }
 
-/** The model paths read from cells inside a span. */
-function pathsIn(mapped: MappedTables, span: Span): string[] {
-  return Object.entries(mapped.locations)
-    .filter(([, loc]) => loc.start >= span.start && loc.end <= span.end)
-    .map(([path]) => path);
-}
-
-/** The row path (`applications.granted`) of a cell path. */
-function rowOf(path: string): string {
-  return path.slice(0, path.lastIndexOf("."));
-}
-
 /** Map the readings of the fragments (the best first) and choose among them by the table's sums. */
 export function mapFragmentReadings(readings: readonly FragmentReading[], floating: readonly Cell[]): MappedTables {
   const results = readings.map((r) => mapTables(r.tables, floating));
   if (results.length === 1) return results[0]!;
   const fitting = results.filter(sumsHold);
-  if (fitting.length === 1) {
-    decidedBySums(fitting[0]!, readings[results.indexOf(fitting[0]!)]!);
-    return fitting[0]!;
-  }
+  if (fitting.length === 1) return fitting[0]!;
   const candidates = fitting.length > 1 ? fitting : results;
   undecided(candidates[0]!, candidates);
   return candidates[0]!;
@@ -79,22 +64,5 @@ function undecided(chosen: MappedTables, fitting: readonly MappedTables[]): void
     };
     if (loc) Object.assign(d, { start: loc.start, end: loc.end });
     chosen.diagnostics.push(d);
-  }
-}
-
-/** One reading of several satisfies the sums: say so on the rows whose labels were joined. */
-function decidedBySums(chosen: MappedTables, reading: FragmentReading): void {
-  for (const span of reading.joined) {
-    const paths = pathsIn(chosen, span);
-    if (paths.length === 0) continue;
-    const row = rowOf(paths[0]!);
-    chosen.diagnostics.push({
-      code: "repaired-by-arithmetic",
-      severity: "info",
-      path: row,
-      start: span.start,
-      end: span.end,
-      message: `表格外文字行上的标签可对应几种行，按表格的合计读作 ${row} / the labels on text lines outside the table fit several rows; the table's sums read this row as ${row}`,
-    });
   }
 }
