@@ -193,7 +193,33 @@ export function joinFragmentLabels(tables: readonly Table[], blocks: readonly Te
       readings = readings.flatMap((r) => splits.map((split) => join({ tables: [...r.tables], joined: [...r.joined] }, table, split)));
     } else for (const r of readings) r.tables.push(table);
   }
+  const header = subtotalHeader(tables, blocks, section.start, end);
+  if (header) {
+    for (const r of readings) {
+      const at = r.tables.findIndex((t) => t.start >= header.start);
+      r.tables.splice(at < 0 ? r.tables.length : at, 0, header);
+    }
+  }
   return readings;
+}
+
+/**
+ * A 小计 column named on the header lines written before table 三's first fragment
+ * (`商业企科研机社会公法律服其他小计`): a header table holding that word, so the mapper reads
+ * the rows with the 小计 column as it does when the header is a table row.
+ */
+function subtotalHeader(tables: readonly Table[], blocks: readonly TextBlock[], start: number, end: number): Table | null {
+  const first = tables.find((t) => t.kind === "applications" && t.start > start && t.start < end);
+  if (!first) return null;
+  for (const line of blocks) {
+    if (line.start <= start) continue;
+    if (line.end > first.start) break;
+    const at = line.text.indexOf("小计");
+    if (at < 0 || line.text.length > 40) continue;
+    const cell: Cell = { text: "小计", rowSpan: 1, colSpan: 1, start: line.start + at, end: line.start + at + 2 };
+    return { kind: "applications", layout: first.layout, rows: [[cell]], start: line.start, end: line.end };
+  }
+  return null;
 }
 
 /** The splits of the text lines before a fragment among its leading bare rows, or null. */

@@ -9,7 +9,7 @@
 import * as fc from "fast-check";
 import { ACTIVE_ROWS, APPEAL_ROWS, APPLICATION_ROWS, type RowSpec } from "../../src/template/templates.js";
 import type { GeneratedReport } from "./arbitrary-report.js";
-import { defaultRenderOptions, formatValue, HEADINGS, titleOf } from "./render-text.js";
+import { defaultRenderOptions, formatValue, hasSubtotal, HEADINGS, titleOf } from "./render-text.js";
 
 /** How a converter fragments the report. */
 export interface FragmentOptions {
@@ -124,8 +124,9 @@ function applicationLines(report: GeneratedReport, options: FragmentOptions, rnd
   const width = 2 + Math.floor(rnd() * 3);
   const header = ["自然人", "法人或其他组织", "总计"];
   if (rnd() < 0.5) header.reverse();
-  out.push(...header, ...spreadHeader(["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"], width));
-  const keys = ["naturalPerson", "commercial", "research", "nonprofit", "legalService", "otherOrg", "total"];
+  const sub = hasSubtotal(report);
+  out.push(...header, ...spreadHeader(["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ...(sub ? ["小计"] : [])], width));
+  const keys = ["naturalPerson", "commercial", "research", "nonprofit", "legalService", "otherOrg", ...(sub ? ["orgSubtotal"] : []), "total"];
   const rows: BodyRow[] = APPLICATION_ROWS.filter((r) => r.templates.includes(report.template)).map((spec) => ({
     spec,
     values: valueTexts(report, `applications.${spec.path}`, keys),
@@ -137,7 +138,7 @@ function applicationLines(report: GeneratedReport, options: FragmentOptions, rnd
   let trailing = false;
   const flush = () => {
     if (fragment.length === 0) return;
-    out.push(...pendingLabels, fragment[0]!, delimiter(7), ...fragment.slice(1));
+    out.push(...pendingLabels, fragment[0]!, delimiter(keys.length), ...fragment.slice(1));
     pendingLabels = [];
     fragment = [];
     onlyDetached = true;

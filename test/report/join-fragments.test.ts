@@ -44,8 +44,11 @@ const DELIMITER = "|---|---|---|---|---|---|---|---|";
  * label is written as the given text lines and their numbers start a new fragment.
  * `between` lines are written before the fragment of the row named.
  */
-function report(detached: Record<string, string[]>, options: { header?: string[]; between?: Record<string, string[]> } = {}): string {
+function report(detached: Record<string, string[]>, options: { header?: string[]; between?: Record<string, string[]>; subtotal?: boolean } = {}): string {
   const values = rowValues();
+  // a 小计 column: the five organisation columns' sum before 总计
+  if (options.subtotal) for (const [path, v] of values) values.set(path, [...v.slice(0, 6), v.slice(1, 6).reduce((a, b) => a + b, 0), v[6]!]);
+  const delimiter = options.subtotal ? `${DELIMITER}---|` : DELIMITER;
   const lines = [
     "2024年县交通运输局政府信息公开工作年度报告",
     "一、总体情况",
@@ -75,7 +78,7 @@ function report(detached: Record<string, string[]>, options: { header?: string[]
     const before = options.between?.[spec.path];
     if (label || before || !open) {
       lines.push(...(before ?? []), ...(label ?? []));
-      lines.push(label ? md(v) : md([spec.label.replace(/\(/g, "（").replace(/\)/g, "）"), ...v]), DELIMITER);
+      lines.push(label ? md(v) : md([spec.label.replace(/\(/g, "（").replace(/\)/g, "）"), ...v]), delimiter);
       open = true;
     } else lines.push(md([spec.label.replace(/\(/g, "（").replace(/\)/g, "）"), ...v]));
   }
@@ -130,6 +133,14 @@ describe("labels on text lines between fragments of table 三", () => {
     const header = ["（本列数据的勾稽关系为：第一项加第二项之和，", "等于第三项加第四项之和）", "申请人情况", "自然人", "法人或其他组织", "总计", "商业企科研机社会公法律服其他", "业构益组织务机构"];
     const text = report({ newReceived: ["一、本年新收政府信息公开申请数量"] }, { header });
     expect(wrongCells(text)).toEqual([]);
+    expect(complaints(text)).toEqual([]);
+  });
+
+  it("a 小计 column named on a header line: rows read with it, 总计 from the last cell", () => {
+    const header = ["申请人情况", "自然人", "法人或其他组织", "总计", "商业企科研机社会公法律服其他小计", "业构益组织务机构"];
+    const text = report({ partiallyGranted: ["（二）部分公开（区分处理的，只", "计这一情形，不计其他情形）"] }, { header, subtotal: true });
+    expect(wrongCells(text)).toEqual([]);
+    expect(flattenReport(parseReport(text))["applications.granted.orgSubtotal"]).toBe(1);
     expect(complaints(text)).toEqual([]);
   });
 
