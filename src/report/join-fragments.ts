@@ -14,6 +14,7 @@ import { readCellValue } from "../text/cell-value.js";
 import { labelKey } from "../template/normalize.js";
 import { APPLICATION_ROWS } from "../template/templates.js";
 import { isPageFooter } from "../tokenize/page-footer.js";
+import { newCounter, spent, type SearchCounter } from "../text/step-budget.js";
 import { buildLabelIndex, similarities, type LabelIndex } from "./match-label.js";
 
 /** A run of more lines is not split (nothing real has them; the search stays small). */
@@ -26,8 +27,12 @@ const MARGIN = 0.08;
 const MAX_PIECE = 6;
 /** Per line taken into a label rather than left between labels: prefer whole labels. */
 const LINE_BONUS = 1e-3;
-/** The split search gives up beyond this many steps (rows × lines² × template rows, then the near-best splits). */
-const MAX_STEPS = 100_000;
+/**
+ * Steps the split searches of one report may take together (a step: one piece scored, one
+ * piece tried for a row, one near-best split followed); a report of real fragments takes a
+ * few thousand. Fragments met after the budget is spent keep their bare rows.
+ */
+export const FRAGMENT_BUDGET = 20_000;
 
 let index: LabelIndex | null = null;
 
@@ -77,42 +82,47 @@ const NEG = -1e9;
  * decide between them: the sums will). `null` when no split reads as rows in order, or
  * when too many do.
  */
-export function splitLabelLines(lines: readonly TextBlock[], m: number): Split[] | null {
+export function splitLabelLines(lines: readonly TextBlock[], m: number, counter: SearchCounter = newCounter(FRAGMENT_BUDGET)): Split[] | null {
   const k = lines.length;
   const S = APPLICATION_ROWS.length;
-  if (m === 0 || k < m || k > MAX_LINES || m * k * k * S > MAX_STEPS) return null;
-  // sim[a][b]: similarity of lines a..b-1 (at most MAX_PIECE) to every template row
+  if (m === 0 || k < m || k > MAX_LINES) return null;
+  // the pieces scored and the rows' tries, counted before they are made
+  counter.steps += k * MAX_PIECE * (m + 1);
+  if (spent(counter)) return null;
+  // cands[a * P + b - a - 1]: the template rows lines a..b-1 read as (score ≥ MIN_SCORE), pieces of at most P lines
+  const P = MAX_PIECE;
   const keys = lines.map((l) => labelKey(l.text));
-  const sim: Float64Array[][] = [];
-  const none = new Float64Array(S);
+  const cands: Array<Array<{ spec: number; score: number }>> = new Array(k * P);
   for (let a = 0; a < k; a++) {
-    sim.push([]);
     let key = "";
-    for (let b = a + 1; b <= k; b++) {
+    for (let b = a + 1; b <= Math.min(k, a + P); b++) {
       key += keys[b - 1]!;
-      sim[a]![b] = b - a > MAX_PIECE || key.length < 2 ? none : similarities(key, labelIndex());
+      const list: Array<{ spec: number; score: number }> = [];
+      if (key.length >= 2) {
+        const scores = similarities(key, labelIndex());
+        for (let s = 0; s < S; s++) if (scores[s]! >= MIN_SCORE) list.push({ spec: s, score: scores[s]! });
+      }
+      cands[a * P + b - a - 1] = list;
     }
   }
+  const piecesAt = (a: number, b: number) => cands[a * P + b - a - 1]!;
   // F[(t*(k+1)+i)*(S+1)+j+1]: best total for rows t.. from line i, rows after template row j
   const W = S + 1;
   const F = new Float64Array((m + 1) * (k + 1) * W).fill(NEG);
   const at = (t: number, i: number, j: number) => (t * (k + 1) + i) * W + j + 1;
   for (let j = -1; j < S; j++) F[at(m, k, j)] = 0;
-  // suffix[s]: best over template rows ≥ s of a piece read as that row plus the rest
-  const suffix = new Float64Array(S + 1);
   for (let t = m - 1; t >= 0; t--) {
     for (let i = k - 1; i >= 0; i--) {
-      for (let j = -1; j < S; j++) F[at(t, i, j)] = F[at(t, i + 1, j)]!;
-      for (let b = i + 1; b <= Math.min(k, i + MAX_PIECE); b++) {
-        const row = sim[i]![b]!;
-        suffix[S] = NEG;
-        for (let s = S - 1; s >= 0; s--) {
-          const score = row[s]!;
-          const rest = F[at(t + 1, b, s)]!;
-          const total = score >= MIN_SCORE && rest > NEG ? score + LINE_BONUS * (b - i) + rest : NEG;
-          suffix[s] = Math.max(total, suffix[s + 1]!);
+      const here = at(t, i, -1);
+      F.copyWithin(here, at(t, i + 1, -1), at(t, i + 1, -1) + W);
+      for (let b = i + 1; b <= Math.min(k, i + P); b++) {
+        for (const { spec, score } of piecesAt(i, b)) {
+          const rest = F[at(t + 1, b, spec)]!;
+          if (rest <= NEG) continue;
+          const total = score + LINE_BONUS * (b - i) + rest;
+          // a piece read as row `spec` follows any row before it
+          for (let j = 0; j <= spec; j++) if (total > F[here + j]!) F[here + j] = total;
         }
-        for (let j = -1; j < S; j++) if (suffix[j + 1]! > F[at(t, i, j)]!) F[at(t, i, j)] = suffix[j + 1]!;
       }
     }
   }
@@ -121,10 +131,9 @@ export function splitLabelLines(lines: readonly TextBlock[], m: number): Split[]
   // every split within MARGIN of the best, by distinct sequence of template rows (a few at most)
   const found = new Map<string, { split: Split; score: number }>();
   const pieces: Array<{ from: number; a: number; b: number; spec: number }> = [];
-  let steps = 0;
   let overflow = false;
   const visit = (t: number, i: number, j: number, from: number, acc: number): void => {
-    if (overflow || ++steps > MAX_STEPS) {
+    if (overflow || (++counter.steps > counter.budget)) {
       overflow = true;
       return;
     }
@@ -137,16 +146,14 @@ export function splitLabelLines(lines: readonly TextBlock[], m: number): Split[]
       return;
     }
     if (i >= k) return;
-    for (let b = i + 1; b <= Math.min(k, i + MAX_PIECE); b++) {
-      const row = sim[i]![b]!;
-      for (let s = j + 1; s < S; s++) {
-        const score = row[s]!;
-        if (score < MIN_SCORE) continue;
+    for (let b = i + 1; b <= Math.min(k, i + P); b++) {
+      for (const { spec, score } of piecesAt(i, b)) {
+        if (spec <= j) continue;
         const gain = score + LINE_BONUS * (b - i);
-        const rest = F[at(t + 1, b, s)]!;
+        const rest = F[at(t + 1, b, spec)]!;
         if (rest <= NEG || acc + gain + rest < top - MARGIN) continue;
-        pieces.push({ from, a: i, b, spec: s });
-        visit(t + 1, b, s, b, acc + gain);
+        pieces.push({ from, a: i, b, spec });
+        visit(t + 1, b, spec, b, acc + gain);
         pieces.pop();
       }
     }
@@ -183,11 +190,12 @@ export function joinFragmentLabels(tables: readonly Table[], blocks: readonly Te
   const next = sections.find((s) => s.number > 3);
   const end = next ? next.start : Infinity;
   let readings: FragmentReading[] = [{ tables: [], joined: [] }];
+  const counter = newCounter(FRAGMENT_BUDGET);
   let previousEnd = section.start;
   for (const table of tables) {
     const from = previousEnd;
     previousEnd = Math.max(previousEnd, table.end);
-    const splits = table.kind === "applications" && table.start > section.start && table.start < end ? fragmentSplits(table, blocks, from, section.start) : null;
+    const splits = table.kind === "applications" && table.start > section.start && table.start < end ? fragmentSplits(table, blocks, from, section.start, counter) : null;
     if (splits && splits.length === 1) for (const r of readings) join(r, table, splits[0]!);
     else if (splits && readings.length * splits.length <= MAX_READINGS) {
       readings = readings.flatMap((r) => splits.map((split) => join({ tables: [...r.tables], joined: [...r.joined] }, table, split)));
@@ -223,17 +231,25 @@ function subtotalHeader(tables: readonly Table[], blocks: readonly TextBlock[], 
 }
 
 /** The splits of the text lines before a fragment among its leading bare rows, or null. */
-function fragmentSplits(table: Table, blocks: readonly TextBlock[], from: number, sectionStart: number): Split[] | null {
+function fragmentSplits(table: Table, blocks: readonly TextBlock[], from: number, sectionStart: number, counter: SearchCounter): Split[] | null {
   let m = 0;
   while (m < table.rows.length && isBareRow(table.rows[m]!)) m++;
   if (m === 0) return null;
   const run: TextBlock[] = [];
-  for (const line of blocks) {
-    if (line.start < from || line.start <= sectionStart) continue;
-    if (line.end > table.start) break;
-    if (!isFurniture(line)) run.push(line);
+  const low = Math.max(from, sectionStart + 1);
+  // blocks are in document order: the first at or after `low`, by bisection
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid]!.start < low) lo = mid + 1;
+    else hi = mid;
   }
-  return splitLabelLines(run, m);
+  for (let j = lo; j < blocks.length && blocks[j]!.end <= table.start; j++) {
+    if (run.length > MAX_LINES) return null;
+    if (!isFurniture(blocks[j]!)) run.push(blocks[j]!);
+  }
+  return splitLabelLines(run, m, counter);
 }
 
 /** Extend a reading by one fragment read with a split (the reading is changed and returned). */
