@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { detectLayout, flattenReport, parseReport, validateReport } from "../../src/index.js";
-import { splitLabelLines } from "../../src/report/join-fragments.js";
+import { FRAGMENT_BUDGET, splitLabelLines } from "../../src/report/join-fragments.js";
 import { rowsOf } from "../../src/template/templates.js";
 import type { TextBlock } from "../../src/tokenize/types.js";
 
@@ -245,6 +245,12 @@ describe("splitLabelLines", () => {
     expect(splits).not.toBeNull();
     expect(splits!.length).toBe(1);
     expect(splits![0]!.map((cells) => cells.map((c) => c.text))).toEqual([["（三）不予公开", "1.属于国家秘密"], ["2.其他法律行政法规禁止公开"]]);
+  });
+
+  it("is null once the report's search budget is spent", () => {
+    const texts = ["1.属于国家秘密", "2.其他法律行政法规禁止公开"];
+    expect(splitLabelLines(lines(texts), 2, { steps: 0, budget: 10_000 })).not.toBeNull();
+    expect(splitLabelLines(lines(texts), 2, { steps: FRAGMENT_BUDGET, budget: FRAGMENT_BUDGET })).toBeNull();
   });
 
   it("is null when the lines read as no row, or are fewer than the rows", () => {
