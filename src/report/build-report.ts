@@ -17,10 +17,12 @@ import type { TextBlock, Tokenized } from "../tokenize/types.js";
 import { classifyTable } from "./classify-table.js";
 import { extractMeta } from "./extract-meta.js";
 import { buildSections } from "./find-sections.js";
-import { mapTables, type MappedTables } from "./map-tables.js";
+import type { MappedTables } from "./map-tables.js";
+import { mapFragmentReadings } from "./map-fragments.js";
 import { buildModel } from "./build-model.js";
 import { locateDiagnostics } from "./locate.js";
 import { findStrayContent } from "./stray-rows.js";
+import { joinFragmentLabels } from "./join-fragments.js";
 import { organTypeOf } from "./organ-type.js";
 import { findPublished } from "./published-date.js";
 
@@ -55,10 +57,12 @@ export function buildReport(text: string, tokenized: Tokenized, source: BuildSou
   const limit = copyStart ?? text.length;
   const blocks = allBlocks.filter((b) => b.start < limit);
   const stray = findStrayContent(blocks, sections, tokenized.layout);
-  const tables = [...tokenized.tables.filter((t) => t.start < limit), ...stray.tables].sort((a, b) => a.start - b.start);
-  classifyTables(tables, sections);
+  const sorted = [...tokenized.tables.filter((t) => t.start < limit), ...stray.tables].sort((a, b) => a.start - b.start);
+  classifyTables(sorted, sections);
   const floating = stray.floating.filter((f) => f.section === 2).map((f) => f.cell);
-  const mapped = mapTables(tables, floating);
+  const readings = tokenized.layout === "markdown" ? joinFragmentLabels(sorted, blocks, sections) : [{ tables: sorted, joined: [] }];
+  const tables = readings[0]!.tables;
+  const mapped = mapFragmentReadings(readings, floating);
   diagnostics.push(...tokenized.diagnostics.filter((d) => d.start === undefined || d.start < limit));
   diagnostics.push(...mapped.diagnostics);
 
