@@ -82,7 +82,7 @@ const NEG = -1e9;
  * decide between them: the sums will). `null` when no split reads as rows in order, or
  * when too many do.
  */
-export function splitLabelLines(lines: readonly TextBlock[], m: number, counter: SearchCounter = newCounter(FRAGMENT_BUDGET)): Split[] | null {
+export function splitLabelLines(lines: readonly TextBlock[], m: number, counter: SearchCounter = newCounter(FRAGMENT_BUDGET, "fragments")): Split[] | null {
   const k = lines.length;
   const S = APPLICATION_ROWS.length;
   if (m === 0 || k < m || k > MAX_LINES) return null;
@@ -190,7 +190,7 @@ export function joinFragmentLabels(tables: readonly Table[], blocks: readonly Te
   const next = sections.find((s) => s.number > 3);
   const end = next ? next.start : Infinity;
   let readings: FragmentReading[] = [{ tables: [], joined: [] }];
-  const counter = newCounter(FRAGMENT_BUDGET);
+  const counter = newCounter(FRAGMENT_BUDGET, "fragments");
   let previousEnd = section.start;
   for (const table of tables) {
     const from = previousEnd;

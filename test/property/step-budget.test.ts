@@ -54,7 +54,7 @@ describe("step budget: no search spends more than its budget", () => {
 
   it("runs every kind of search on them", () => {
     const kinds = new Set(runs.flatMap((r) => r.searches.map((c) => c.search!.split(" ")[0])));
-    expect([...kinds].sort()).toEqual(["align", "glued", "match", "short-rows"]);
+    expect([...kinds].sort()).toEqual(["align", "fragments", "glued", "match", "short-rows"]);
   });
 
   it("no search of any input counts more steps than its budget", () => {
