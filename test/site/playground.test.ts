@@ -320,6 +320,8 @@ describe("playground batches", () => {
       await page.click(".paste summary");
       await page.fill("#paste-text", text);
       await page.click("#paste-go");
+      // the click starts the parse in the worker: wait for its report, not for a page idle before it began
+      await page.locator("#one-heading", { hasText: "粘贴的文本" }).waitFor({ timeout: 60_000 });
       await waitIdle(page, 1);
       expect(await page.textContent("#one-heading")).toBe("粘贴的文本");
       const cells = await renderedCells(page);
