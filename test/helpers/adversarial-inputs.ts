@@ -15,6 +15,7 @@ import { renderAlignedText } from "./render-aligned-text.js";
 import { renderFlatText } from "./render-flat-text.js";
 import { renderHtml } from "./render-html.js";
 import { defaultRenderOptions, HEADINGS, renderReport, type TextLayout } from "./render-text.js";
+import { seededRandom } from "./seeded-random.js";
 
 /** The largest input made here: 20 KB (of UTF-8, or of bytes). */
 export const MAX_INPUT_BYTES = 20 * 1024;
@@ -25,17 +26,7 @@ export const BLANK_LAYOUTS = ["pipe-rows", "pipe-cells", "tab-rows", "markdown",
 /** One of {@link BLANK_LAYOUTS}. */
 export type BlankLayout = (typeof BLANK_LAYOUTS)[number];
 
-/** mulberry32: a small seeded generator of numbers in [0, 1). */
-export function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const generator = seededRandom;
 
 const integer = (rng: () => number, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
 

@@ -10,6 +10,7 @@ import * as fc from "fast-check";
 import { ACTIVE_ROWS, APPEAL_ROWS, APPLICATION_ROWS, type RowSpec } from "../../src/template/templates.js";
 import type { GeneratedReport } from "./arbitrary-report.js";
 import { defaultRenderOptions, formatValue, hasSubtotal, HEADINGS, titleOf } from "./render-text.js";
+import { seededRandom } from "./seeded-random.js";
 
 /** How a converter fragments the report. */
 export interface FragmentOptions {
@@ -30,17 +31,7 @@ export function fragmentOptionsArbitrary(): fc.Arbitrary<FragmentOptions> {
   });
 }
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 /** Brackets, colons and commas of a template label as reports print them (full width). */
 function printed(label: string): string {

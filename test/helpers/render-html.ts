@@ -20,6 +20,7 @@ import {
   type RowSpec,
   type TableTemplate,
 } from "../../src/template/templates.js";
+import { seededRandom } from "./seeded-random.js";
 
 /** What the renderer varies; every choice not forced here is drawn from `seed`. */
 export interface RenderHtmlOptions {
@@ -37,17 +38,7 @@ export interface RenderHtmlOptions {
 
 type Rng = () => number;
 
-/** mulberry32: a small seeded generator returning numbers in [0, 1). */
-function generator(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const generator = seededRandom;
 
 interface Style {
   rng: Rng;
