@@ -217,7 +217,7 @@ function shortRows(matches: readonly RowMatch[], width: number): Map<string, Row
   for (const m of matches) {
     const values = m.row.padded ? withoutTrailingBlanks(m.row.values) : m.row.values;
     if (values.length < width && values.length === m.row.numbers && m.row.numbers > 0) {
-      short.set(m.spec.path, values === m.row.values ? m : { ...m, row: { ...m.row, values } });
+      short.set(m.spec.path, values === m.row.values ? m : { ...m, row: { ...m.row, values: [...values] } });
     }
   }
   return short;

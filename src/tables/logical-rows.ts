@@ -51,11 +51,11 @@ export function toLogicalRow(cells: readonly Cell[]): LogicalRow {
 /** Layouts whose rows end in a run of empty cells up to the table's width (`规章 | 2 | 15 | ||`, a `|||` line). */
 const PADDED_LAYOUTS: ReadonlySet<Table["layout"]> = new Set(["pipe-rows", "pipe-cells"]);
 
-/** A row's value cells without the blank cells after its last number. */
-export function withoutTrailingBlanks(values: readonly Cell[]): Cell[] {
+/** A row's value cells without the blank cells after its last number (the same array when there are none). */
+export function withoutTrailingBlanks(values: readonly Cell[]): readonly Cell[] {
   let end = values.length;
   while (end > 0 && readCellValue(values[end - 1]!.text).kind === "blank") end--;
-  return values.slice(0, end);
+  return end === values.length ? values : values.slice(0, end);
 }
 
 /**

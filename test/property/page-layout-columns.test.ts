@@ -58,7 +58,7 @@ describe("a 小计 column in table 三, page layouts", () => {
 });
 
 /**
- * Known gap (positioned PDF): a column of a table-二 group blank in every row of the group
+ * Known gap (positioned PDF): a column of a table-二 group of several rows blank in every row
  * (2019: 行政处罚 and 行政强制 both without 增/减) leaves no number under its header, and the
  * values of those rows are then placed by count — the last one read into the blank column with
  * a diagnostic on the column it left. Such draws are left out until the grid places them by the
@@ -72,7 +72,7 @@ function blanksAGroupColumn(template: TableTemplate, blanked: ReadonlySet<string
       groups.set(key, [...(groups.get(key) ?? []), `activeDisclosure.${spec.path}.${column.key}`]);
     }
   }
-  return [...groups.values()].some((paths) => paths.every((p) => blanked.has(p)));
+  return [...groups.values()].some((paths) => paths.length > 1 && paths.every((p) => blanked.has(p)));
 }
 
 describe("blank cells by position, page layouts", () => {
