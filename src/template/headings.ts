@@ -31,28 +31,40 @@ export const SECTION_HEADINGS: Readonly<Record<SectionNumber, string>> = {
   6: "六、其他需要报告的事项",
 };
 
+/**
+ * What of a block's text after its numeral a heading can use: its words and its phrase
+ * (at most 44 characters of its first line) lie well inside it. Reading only this much keeps
+ * the test of a long block (a glued report is one block) from copying the whole block.
+ */
+const HEADING_SPAN = 256;
+
 /** Recognise a section heading at the start of a block's text. */
 export function headingOf(text: string): { number: SectionNumber; heading: string } | null {
-  if (!startsWithNumeral(text)) return null;
-  const t = toHalfWidth(text).trimStart().replace(/^[#*\s]+/, "");
+  const at = numeralAt(text);
+  if (at < 0) return null;
+  const head = text.length > at + HEADING_SPAN ? text.slice(0, at + HEADING_SPAN) : text;
+  const t = toHalfWidth(head).trimStart().replace(/^[#*\s]+/, "");
   const m = /^([一二三四五六])\s*[、.,，．]\s*/.exec(t);
   if (!m) return null;
   const n = NUMERALS.indexOf(m[1] as (typeof NUMERALS)[number]);
   const rest = t.slice(m[0].length).replace(/\s+/g, "");
   if (!HEADING_WORDS[n]!.test(rest)) return null;
-  const line = text.trim().split(/\n/)[0]!;
+  const line = head.trim().split(/\n/)[0]!;
   const phrase = /^[^\n。；;]{0,40}?(情况|事项|措施|不足)/.exec(line);
   const heading = phrase ? phrase[0] : line.slice(0, 40);
   return { number: (n + 1) as SectionNumber, heading: heading.trim() };
 }
 
-/** Cheap test before the full one: the first character after spaces, `#` and `*` is 一…六. */
-function startsWithNumeral(text: string): boolean {
+/**
+ * Cheap test before the full one: where the first character after spaces, `#` and `*` is,
+ * when it is 一…六; else -1.
+ */
+function numeralAt(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     // `#`, `*`, their full-width forms and the zero-width space are dropped like spaces
     if (c === 0x23 || c === 0x2a || c === 0xff03 || c === 0xff0a || c === 0x200b || isWhitespaceCode(c)) continue;
-    return NUMERALS.includes(text[i] as (typeof NUMERALS)[number]);
+    return NUMERALS.includes(text[i] as (typeof NUMERALS)[number]) ? i : -1;
   }
-  return false;
+  return -1;
 }
