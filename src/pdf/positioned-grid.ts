@@ -93,21 +93,51 @@ function valueColumns(values: readonly Placed[]): Column[] {
 
 /**
  * Add a column for every header cell (lowest first) that stands over no column yet, at
- * least ¾ of the narrowest pitch of the value columns from each of them: a header spanning
- * several columns (行政诉讼 over ten) may stand in the gap between two of them.
+ * least ¾ of the column pitch from each of them: a header spanning several columns
+ * (行政诉讼 over ten) may stand in the gap between two of them. The pitch is the narrowest
+ * of the value columns' and of the lowest headers level with each other (those with no header
+ * below them and over at most one value column: one per column), so a blank column between two value columns (本年增/减 of 行政处罚 and
+ * 行政强制, blank in both rows) does not widen it.
  */
 function addHeaderColumns(cols: Column[], headers: readonly Placed[]): Column[] {
   const out = [...cols];
-  const centre = (c: { x0: number; x1: number }) => (c.x0 + c.x1) / 2;
-  let pitch = Infinity;
-  for (let j = 1; j < cols.length; j++) pitch = Math.min(pitch, centre(cols[j]!) - centre(cols[j - 1]!));
-  const least = cols.length < 2 ? 0 : 0.75 * pitch;
-  const lowestFirst = headerCells(headers).sort((a, b) => b.y1 - a.y1);
+  const cells = headerCells(headers);
+  const lowest = cells.filter((c) => !cells.some((d) => d !== c && isBelow(d, c)) && cols.filter((col) => xOverlap(col, c) > 0).length <= 1);
+  const pitch = Math.min(narrowestPitch(cols), narrowestLinePitch(lowest));
+  const least = pitch === Infinity ? 0 : 0.75 * pitch;
+  const lowestFirst = cells.sort((a, b) => b.y1 - a.y1);
   for (const cell of lowestFirst) {
     if (out.some((c) => xOverlap(c, cell) > 0 || Math.abs(centre(c) - centre(cell)) < least)) continue;
     out.push({ x0: cell.x0, x1: cell.x1 });
   }
   return out.sort((a, b) => a.x0 - b.x0);
+}
+
+const centre = (c: { x0: number; x1: number }) => (c.x0 + c.x1) / 2;
+
+/** The least distance between the centres of two neighbouring ranges (Infinity for fewer than two). */
+function narrowestPitch(ranges: readonly { x0: number; x1: number }[]): number {
+  const centres = ranges.map(centre).sort((a, b) => a - b);
+  let pitch = Infinity;
+  for (let j = 1; j < centres.length; j++) if (centres[j]! - centres[j - 1]! > 0.5) pitch = Math.min(pitch, centres[j]! - centres[j - 1]!);
+  return pitch;
+}
+
+/** The least distance between the centres of two header cells level with each other (Infinity for none). */
+function narrowestLinePitch(cells: readonly LabelCell[]): number {
+  let pitch = Infinity;
+  for (const a of cells) {
+    for (const b of cells) {
+      const d = centre(b) - centre(a);
+      if (d > 0.5 && d < pitch && Math.min(a.y1, b.y1) > Math.max(a.y0, b.y0)) pitch = d;
+    }
+  }
+  return pitch;
+}
+
+/** True when header cell `d` stands below `c`, under part of it. */
+function isBelow(d: LabelCell, c: LabelCell): boolean {
+  return d.y0 >= c.y1 - 0.3 * c.parts[0]!.f.size && xOverlap(c, d) > 0;
 }
 
 /** Values whose heights overlap form a row. */
