@@ -290,10 +290,11 @@ function partRows(part: Part, lineIndex: Map<PageLine, number>, values: Set<Frag
     }
   }
   // column headers: header text reaching into the values, or standing right of every row label
-  // (自然人 over a first column left blank in every row)
+  // (自然人 over a first column left blank in every row; in table 四, which has no row labels,
+  // 结果维持 over its first column left blank)
   let labelsRight = -Infinity;
   for (const p of labels) labelsRight = Math.max(labelsRight, p.f.x1);
-  const headers = headerLine.filter((p) => p.f.x1 > boundary + 1 || (labels.length > 0 && p.f.x0 >= labelsRight));
+  const headers = headerLine.filter((p) => p.f.x1 > boundary + 1 || p.f.x0 >= labelsRight);
   const cols = addHeaderColumns(valueColumns(placedValues), headers);
   const rows = valueRows(placedValues, cols);
   const cells = labelCells(labels, rows);

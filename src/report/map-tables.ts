@@ -8,6 +8,7 @@ import { fitValues, fitValuesAt, learnValueOffsets, logicalRows, withoutTrailing
 import { alignRows, alignmentScore, fillGaps, matchRowsByLabel, rowKeysMemo, type RowMatch } from "./align-rows.js";
 import { placeFloating, type RowReadings } from "./place-floating.js";
 import { repairShortRows, SHORT_ROW_BUDGET } from "./repair-short-rows.js";
+import { appealPlacements, APPEAL_PLACEMENT_BUDGET } from "./appeal-placements.js";
 import { labelKey } from "../template/normalize.js";
 import {
   ACTIVE_ROWS,
@@ -64,6 +65,8 @@ function cueScore(tables: readonly Table[], template: TableTemplate): number {
 /** Map classified tables (Table.kind set) onto the model. */
 export function mapTables(tables: readonly Table[], floating: readonly Cell[] = []): MappedTables {
   const byKind = rowsByKind(tables);
+  // kinds read from flat PDF text: a blank cell leaves no trace there, so a short row's values cannot be placed
+  const positionless = new Set(tables.filter((t) => t.layout === "flat-text").map((t) => t.kind));
   const result: MappedTables = {
     template: null,
     values: new Map(),
@@ -106,10 +109,10 @@ export function mapTables(tables: readonly Table[], floating: readonly Cell[] = 
     const all = kind === "applications" ? fillGaps(rows, specs, matches) : matches;
     const readings = kind === "activeDisclosure" ? placeFloating(all, floating) : [];
     const columns = kind === "applications" && hasSubtotalColumn(rows) ? APPLICANT_COLUMNS_WITH_SUBTOTAL : null;
-    readMatchedRows(kind, specs, all, result, readings, columns);
+    readMatchedRows(kind, specs, all, result, readings, columns, positionless.has(kind));
   }
   const appealRows = byKind.get("appeals");
-  if (appealRows && readAppeals(appealRows, result)) result.present.add("appeals");
+  if (appealRows && readAppeals(appealRows, result, positionless.has("appeals"))) result.present.add("appeals");
   return result;
 }
 
@@ -147,7 +150,8 @@ export function hasSubtotalColumn(rows: readonly LogicalRow[]): boolean {
 
 /**
  * Read the values of aligned rows; template rows with no written row stay null. `columns`
- * replaces every row's columns (table 三 with a 小计 column).
+ * replaces every row's columns (table 三 with a 小计 column). `positionless`: the table's text
+ * says nothing of where its cells stand (flat PDF text), so a short row of table 二 is undecided.
  */
 function readMatchedRows(
   kind: TableKind,
@@ -156,6 +160,7 @@ function readMatchedRows(
   out: MappedTables,
   readings: readonly RowReadings[] = [],
   columns: readonly ColumnSpec[] | null = null,
+  positionless = false,
 ): void {
   const matched = new Map(matches.map((m) => [m.spec, m]));
   const readingsOf = new Map(readings.map((r) => [r.match, r.readings]));
@@ -202,7 +207,9 @@ function readMatchedRows(
     if (short.has(spec.path)) continue;
     const paths = columns ? columns.map((c) => `${base}.${c.key}`) : cellPaths(kind, spec);
     if (own) readFloatingRow(base, spec.columns.map((c) => c.key), m.row, own, out);
-    else readRowValues(base, paths, m.row, out, offsets.get(m.row.values.length));
+    else if (positionless && kind !== "applications" && isShortRow(m.row, spec.columns.length)) {
+      readPositionlessRow(base, spec.columns.map((c) => c.key), m.row, out);
+    } else readRowValues(base, paths, m.row, out, offsets.get(m.row.values.length));
   }
   if (short.size > 0) readShortRows(specs[0]!.templates, columns ?? APPLICANT_COLUMNS, short, out);
 }
@@ -286,6 +293,70 @@ function readShortRows(templates: readonly TableTemplate[], columns: readonly Co
  * readings as alternatives.
  */
 function readFloatingRow(base: string, keys: readonly string[], row: LogicalRow, readings: ReadonlyArray<Array<Cell | null>>, out: MappedTables): void {
+  const floatingTexts = readings[0]!.filter((c) => c && !row.values.includes(c)).map((c) => c!.text);
+  readReadings(base, keys, row, readings, out, (path) =>
+    `“${base}”行少了单元格，表格外的数字 ${floatingTexts.join("、")} 可放入 ${readings.length} 种位置，${path} 留空 / row ${base} is short of cells and the number(s) ${floatingTexts.join(", ")} outside the table fit ${readings.length} ways; ${path} left null`,
+  );
+  if (readings.length > 1) return;
+  out.diagnostics.push({
+    code: "floating-cell",
+    severity: "info",
+    path: base,
+    start: row.start,
+    end: row.end,
+    message: `表格外的数字 ${floatingTexts.join("、")} 补入“${base}”行 / number(s) ${floatingTexts.join(", ")} written outside the table completed row ${base}`,
+  });
+}
+
+/** True when a row prints fewer numbers than its columns and writes none of its blanks. */
+function isShortRow(row: LogicalRow, width: number): boolean {
+  return row.numbers > 0 && row.values.length === row.numbers && row.numbers < width;
+}
+
+/**
+ * A short row of a table whose text keeps no column positions (flat PDF text): its values
+ * may stand in any of their columns, in order. Cells every placement agrees on are kept;
+ * the others are null, with the placements as alternatives.
+ */
+function readPositionlessRow(base: string, keys: readonly string[], row: LogicalRow, out: MappedTables): void {
+  const readings = orderedPlacements(row.values, keys.length);
+  readReadings(base, keys, row, readings, out, (path) =>
+    `“${base}”行只有 ${row.values.length} 个数值、${keys.length} 列，文本没有列位置，可放入 ${readings.length} 种位置，${path} 留空 / row ${base} has ${row.values.length} value(s) for ${keys.length} columns and the text keeps no column positions: they fit ${readings.length} ways; ${path} left null`,
+  );
+}
+
+/** Every way to place `values`, in order, into `width` cells (the rest null). Table 二 rows have at most three cells. */
+function orderedPlacements(values: readonly Cell[], width: number): Array<Array<Cell | null>> {
+  const out: Array<Array<Cell | null>> = [];
+  const place = (from: number, at: number, cells: Array<Cell | null>) => {
+    if (from === values.length) {
+      out.push([...cells, ...Array<null>(width - cells.length).fill(null)]);
+      return;
+    }
+    for (let j = at; j <= width - (values.length - from); j++) {
+      place(from + 1, j + 1, [...cells, ...Array<null>(j - cells.length).fill(null), values[from]!]);
+    }
+  };
+  place(0, 0, []);
+  return out;
+}
+
+/** At most this many readings are listed on a diagnostic (table 四's blanks may fit thousands of ways). */
+const MAX_LISTED_READINGS = 50;
+
+/**
+ * The cells of a row read several ways: the cells every reading agrees on are kept, the
+ * others are null with an `ambiguous-cell` naming each and listing the readings (the first
+ * {@link MAX_LISTED_READINGS}). With no reading, every cell is null.
+ */
+function readReadings(
+  base: string,
+  keys: readonly string[],
+  row: LogicalRow,
+  readings: ReadonlyArray<Array<Cell | null>>,
+  out: MappedTables,
+  message: (path: string) => string,
+): void {
   const agreed = keys.map((_, i) => {
     const texts = new Set(readings.map((r) => cellNumber(r[i])));
     return texts.size === 1 ? (readings[0]![i] ?? null) : undefined;
@@ -295,32 +366,14 @@ function readFloatingRow(base: string, keys: readonly string[], row: LogicalRow,
     if (cell !== undefined) recordCell(`${base}.${key}`, cell, row, out);
     else out.values.set(`${base}.${key}`, null);
   });
-  const alternatives = readings.map((r) =>
+  if (readings.length === 1) return;
+  const alternatives = readings.slice(0, MAX_LISTED_READINGS).map((r) =>
     Object.fromEntries(keys.map((key, i) => [`${base}.${key}`, cellNumber(r[i])])),
   );
-  const floatingTexts = readings[0]!.filter((c) => c && !row.values.includes(c)).map((c) => c!.text);
-  if (readings.length === 1) {
-    out.diagnostics.push({
-      code: "floating-cell",
-      severity: "info",
-      path: base,
-      start: row.start,
-      end: row.end,
-      message: `表格外的数字 ${floatingTexts.join("、")} 补入“${base}”行 / number(s) ${floatingTexts.join(", ")} written outside the table completed row ${base}`,
-    });
-    return;
-  }
   keys.forEach((key, i) => {
     if (agreed[i] !== undefined) return;
-    out.diagnostics.push({
-      code: "ambiguous-cell",
-      severity: "warning",
-      path: `${base}.${key}`,
-      start: row.start,
-      end: row.end,
-      alternatives,
-      message: `“${base}”行少了单元格，表格外的数字 ${floatingTexts.join("、")} 可放入 ${readings.length} 种位置，${base}.${key} 留空 / row ${base} is short of cells and the number(s) ${floatingTexts.join(", ")} outside the table fit ${readings.length} ways; ${base}.${key} left null`,
-    });
+    const path = `${base}.${key}`;
+    out.diagnostics.push({ code: "ambiguous-cell", severity: "warning", path, start: row.start, end: row.end, alternatives, message: message(path) });
   });
 }
 
@@ -412,10 +465,10 @@ export function recordCell(path: string, cell: Cell | null, row: { start: number
  * Table 4: either rows labelled 行政复议 / 未经复议直接起诉 / 复议后起诉 with five values each,
  * or (the template's layout) one run of fifteen values after the headers.
  */
-function readAppeals(rows: readonly LogicalRow[], out: MappedTables): boolean {
+function readAppeals(rows: readonly LogicalRow[], out: MappedTables, positionless: boolean): boolean {
   const labelled = alignRows(rows.filter((r) => r.numbers > 0 && r.numbers <= 5), APPEAL_ROWS);
   if (labelled.length >= 2) {
-    readMatchedRows("appeals", APPEAL_ROWS, labelled, out);
+    readMatchedRows("appeals", APPEAL_ROWS, labelled, out, [], null, positionless);
     return true;
   }
   const dataRows = rows.filter((r) => r.numbers > 0);
@@ -426,6 +479,10 @@ function readAppeals(rows: readonly LogicalRow[], out: MappedTables): boolean {
   const merged: LogicalRow = { labels: [], values: cells, numbers: cells.length, start: span.start, end: span.end };
   const keys: string[] = [];
   for (const row of APPEAL_ROWS) for (const col of APPEAL_COLUMNS) keys.push(`${row.path}.${col.key}`);
+  if (positionless && isShortRow(merged, keys.length)) {
+    readAppealRun(merged, keys, out);
+    return true;
+  }
   const fitted = fitValues(merged.values, keys.length);
   keys.forEach((key, i) => recordCell(`appeals.${key}`, fitted.cells[i] ?? null, merged, out));
   if (fitted.extra.length > 0) {
@@ -439,4 +496,21 @@ function readAppeals(rows: readonly LogicalRow[], out: MappedTables): boolean {
     });
   }
   return true;
+}
+
+/**
+ * Table 四 as one run of fewer than fifteen values in flat PDF text: placed by its rows' sums
+ * ({@link appealPlacements}). Cells every placement agrees on are kept, the others are null.
+ */
+function readAppealRun(run: LogicalRow, keys: readonly string[], out: MappedTables): void {
+  const { readings, complete } = appealPlacements(run.values);
+  const n = run.values.length;
+  const why = !complete
+    ? `摆放的搜索超出上限（${APPEAL_PLACEMENT_BUDGET} 步） / the search for their places hit its budget (${APPEAL_PLACEMENT_BUDGET} steps)`
+    : readings.length === 0
+      ? "没有一种摆放符合各行的合计 / no placement satisfies the rows' sums"
+      : `${readings.length} 种摆放都符合各行的合计 / ${readings.length} placements satisfy the rows' sums`;
+  readReadings("appeals", keys, run, complete ? readings : [], out, (path) =>
+    `表四只有 ${n} 个数值、${keys.length} 个单元格，文本没有列位置：${why}；${path} 留空 / table 4 has ${n} values for ${keys.length} cells and the text keeps no column positions: ${why.split(" / ")[1]}; ${path} left null`,
+  );
 }

@@ -7,7 +7,7 @@ import { fc } from "@fast-check/vitest";
 import { parseReport, type Report } from "../../src/index.js";
 import { tokenizePositioned } from "../../src/pdf/positioned-tokenizer.js";
 import { buildReport } from "../../src/report/build-report.js";
-import { APPLICANT_COLUMNS_WITH_SUBTOTAL, ACTIVE_ROWS, rowsOf, type TableTemplate } from "../../src/template/templates.js";
+import { APPEAL_COLUMNS, APPEAL_ROWS, APPLICANT_COLUMNS_WITH_SUBTOTAL, ACTIVE_ROWS, rowsOf, type TableTemplate } from "../../src/template/templates.js";
 import type { GeneratedReport } from "./arbitrary-report.js";
 import { layoutArb } from "./pdf-text-fixtures.js";
 import { renderAlignedText } from "./render-aligned-text.js";
@@ -63,14 +63,14 @@ export function expectedLayout(layout: PageLayout): string {
   return layout === "positioned-pdf" ? "aligned-text" : layout;
 }
 
-/** Cells left blank: single cells of tables 二 and 三, and at most one whole column of table 三. */
+/** Cells left blank: single cells of tables 二, 三 and 四, and at most one whole column of table 三. */
 export interface Blanks {
   cells: string[];
   /** A column of table 三 blank in every row (`total` included). */
   column: string | null;
 }
 
-/** The value cells a report prints in tables 二 and 三. */
+/** The value cells a report prints in tables 二, 三 and 四. */
 function blankablePaths(report: GeneratedReport): string[] {
   const subtotal = Object.entries(report.values).some(([p, v]) => p.endsWith(".orgSubtotal") && typeof v === "number");
   const out: string[] = [];
@@ -80,6 +80,7 @@ function blankablePaths(report: GeneratedReport): string[] {
   for (const spec of rowsOf("applications", report.template)) {
     for (const c of subtotal ? APPLICANT_COLUMNS_WITH_SUBTOTAL : spec.columns) out.push(`applications.${spec.path}.${c.key}`);
   }
+  for (const spec of APPEAL_ROWS) for (const c of APPEAL_COLUMNS) out.push(`appeals.${spec.path}.${c.key}`);
   return out;
 }
 

@@ -54,7 +54,7 @@ describe("step budget: no search spends more than its budget", () => {
 
   it("runs every kind of search on them", () => {
     const kinds = new Set(runs.flatMap((r) => r.searches.map((c) => c.search!.split(" ")[0])));
-    expect([...kinds].sort()).toEqual(["align", "fragments", "glued", "match", "short-rows"]);
+    expect([...kinds].sort()).toEqual(["align", "appeal", "fragments", "glued", "match", "short-rows"]);
   });
 
   it("no search of any input counts more steps than its budget", () => {
@@ -65,9 +65,9 @@ describe("step budget: no search spends more than its budget", () => {
     }
   });
 
-  it("a short-row or glued search that stops at its budget says so in a diagnostic", () => {
+  it("a short-row, glued or appeal search that stops at its budget says so in a diagnostic", () => {
     for (const { input, report, searches } of runs) {
-      const stopped = searches.filter((c) => over(c) && (c.search === "short-rows" || c.search!.startsWith("glued")));
+      const stopped = searches.filter((c) => over(c) && (c.search === "short-rows" || c.search!.startsWith("glued") || c.search!.startsWith("appeal")));
       if (stopped.length === 0) continue;
       expect(report.diagnostics.some((d) => /budget/.test(d.message)), name(input)).toBe(true);
     }

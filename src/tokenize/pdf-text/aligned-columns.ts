@@ -215,7 +215,22 @@ function columnOf(f: Fragment, cols: readonly Span[]): number {
  * add at least one.
  */
 export function placeByPosition(runs: readonly Fragment[][], headers: readonly HeaderPiece[], labelsEnd: number, minColumns = 4): PlacedRuns | null {
-  const k = fullLength(runs, minColumns);
+  return placeRunsByPosition(runs, fullLength(runs, minColumns), headers, labelsEnd);
+}
+
+/**
+ * {@link placeByPosition} for a lone run of values (table 四 prints its fifteen cells in
+ * one row): its values go under the header columns when the headers show more columns than
+ * it has values. Null when they do not, or when the run is shorter than `minColumns`.
+ */
+export function placeRunByPosition(run: readonly Fragment[], headers: readonly HeaderPiece[], labelsEnd: number, minColumns = 4): Fragment[] | null {
+  if (run.length < minColumns) return null;
+  const placed = placeRunsByPosition([[...run]], run.length, headers, labelsEnd);
+  return placed && placed.unplaced.length === 0 ? placed.runs[0]! : null;
+}
+
+/** Place runs whose longest have `k` values under the columns of their values and headers. */
+function placeRunsByPosition(runs: readonly Fragment[][], k: number, headers: readonly HeaderPiece[], labelsEnd: number): PlacedRuns | null {
   if (k === 0 || headers.length === 0 || valueSpans(runs).length !== k) return null;
   const cols = positionColumns(runs, headers, labelsEnd);
   if (cols.length <= k) return null;

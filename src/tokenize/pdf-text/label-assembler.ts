@@ -21,7 +21,7 @@
 import type { Cell } from "../../types.js";
 import { foldLabel, labelKey } from "../../template/normalize.js";
 import { startsWithNumbering, type Fragment, type FragmentMode, type LineItem } from "../text-line-items.js";
-import { fullLength, placeByPosition, placeUnderHeaders, placeValueRuns, type HeaderPiece } from "./aligned-columns.js";
+import { fullLength, placeByPosition, placeRunByPosition, placeUnderHeaders, placeValueRuns, type HeaderPiece } from "./aligned-columns.js";
 import { templateLabels, type KnownLabels } from "../../template/known-labels.js";
 
 /** How far (in lines) a label stays open for continuation fragments. */
@@ -378,7 +378,12 @@ function placeAligned(builds: ReadonlyArray<RowBuild | HeaderBuild>): Placement 
   builds.forEach((b, i) => {
     if (b.kind !== "row" || placed.has(i) || failed.has(i)) return;
     const headers = headersAbove(builds, i);
-    if (headers.length < 2 || b.values.length === 0 || b.values.length >= headers.length) return;
+    if (headers.length < 2 || b.values.length === 0 || b.values.length >= headers.length) {
+      // a lone row of many values (table 四) under headers of several lines
+      const run = placeRunByPosition(b.values, headersBefore(builds, i), labelsEnd([b]), MIN_ALIGNED_COLUMNS);
+      if (run) placed.set(i, run);
+      return;
+    }
     const run = placeUnderHeaders(b.values, headers);
     if (run) placed.set(i, run);
     else failed.add(i);
