@@ -377,13 +377,14 @@ function placeAligned(builds: ReadonlyArray<RowBuild | HeaderBuild>): Placement 
   const { placed, failed } = placeBlock(builds);
   builds.forEach((b, i) => {
     if (b.kind !== "row" || placed.has(i) || failed.has(i)) return;
-    const headers = headersAbove(builds, i);
-    if (headers.length < 2 || b.values.length === 0 || b.values.length >= headers.length) {
-      // a lone row of many values (table 四) under headers of several lines
-      const run = placeRunByPosition(b.values, headersBefore(builds, i), labelsEnd([b]), MIN_ALIGNED_COLUMNS);
-      if (run) placed.set(i, run);
+    // a lone row of many values right under headers of several lines (table 四): placed under all of them
+    const lone = placeRunByPosition(b.values, headersBefore(builds, i), labelsEnd([b]), MIN_ALIGNED_COLUMNS);
+    if (lone) {
+      placed.set(i, lone);
       return;
     }
+    const headers = headersAbove(builds, i);
+    if (headers.length < 2 || b.values.length === 0 || b.values.length >= headers.length) return;
     const run = placeUnderHeaders(b.values, headers);
     if (run) placed.set(i, run);
     else failed.add(i);
