@@ -476,7 +476,9 @@ function readAppeals(rows: readonly LogicalRow[], out: MappedTables, positionles
   const cells: Cell[] = [];
   for (const r of dataRows) cells.push(...r.values);
   const span = { start: dataRows[0]!.start, end: dataRows[dataRows.length - 1]!.end };
-  const merged: LogicalRow = { labels: [], values: cells, numbers: cells.length, start: span.start, end: span.end };
+  let numbers = 0;
+  for (const r of dataRows) numbers += r.numbers;
+  const merged: LogicalRow = { labels: [], values: cells, numbers, start: span.start, end: span.end, padded: false };
   const keys: string[] = [];
   for (const row of APPEAL_ROWS) for (const col of APPEAL_COLUMNS) keys.push(`${row.path}.${col.key}`);
   if (positionless && isShortRow(merged, keys.length)) {

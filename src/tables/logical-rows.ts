@@ -18,7 +18,7 @@ export interface LogicalRow {
    * True in layouts that write no blank cell at the end of a row (pipe-rows, pipe-cells): the
    * empty cells after its last number may only pad it to the table's width.
    */
-  padded?: boolean;
+  padded: boolean;
 }
 
 /**
@@ -26,7 +26,7 @@ export interface LogicalRow {
  * last text cell that is followed by a number (so a note after the numbers does
  * not hide them); a row without numbers keeps its trailing blanks as values.
  */
-export function toLogicalRow(cells: readonly Cell[]): LogicalRow {
+export function toLogicalRow(cells: readonly Cell[], padded = false): LogicalRow {
   const kinds = cells.map((c) => readCellValue(c.text).kind);
   let lastNumber = -1;
   for (let i = kinds.length - 1; i >= 0; i--) if (kinds[i] === "number") { lastNumber = i; break; }
@@ -45,7 +45,7 @@ export function toLogicalRow(cells: readonly Cell[]): LogicalRow {
   }
   const first = cells[0];
   const last = cells[cells.length - 1];
-  return { labels, values, numbers, start: first ? first.start : 0, end: last ? last.end : 0 };
+  return { labels, values, numbers, start: first ? first.start : 0, end: last ? last.end : 0, padded };
 }
 
 /** Layouts whose rows end in a run of empty cells up to the table's width (`规章 | 2 | 15 | ||`, a `|||` line). */
@@ -64,13 +64,14 @@ export function withoutTrailingBlanks(values: readonly Cell[]): readonly Cell[] 
  */
 export function logicalRows(table: Table): LogicalRow[] {
   const padded = PADDED_LAYOUTS.has(table.layout);
-  const rows = table.rows.filter((r) => r.length > 0).map((cells) => (padded ? { ...toLogicalRow(cells), padded } : toLogicalRow(cells)));
+  // every row made with the same fields, in the same order: the mapper's hot loops read rows of one shape
+  const rows = table.rows.filter((r) => r.length > 0).map((cells) => toLogicalRow(cells, padded));
   const out: LogicalRow[] = [];
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     const next = rows[i + 1];
     if (row.labels.length > 0 && row.numbers === 0 && next && next.labels.length === 0 && next.numbers > 0) {
-      out.push({ labels: row.labels, values: next.values, numbers: next.numbers, start: row.start, end: next.end });
+      out.push({ labels: row.labels, values: next.values, numbers: next.numbers, start: row.start, end: next.end, padded });
       i++;
       continue;
     }
