@@ -72,6 +72,127 @@ const MAX_READINGS = 4;
 
 const NEG = -1e9;
 
+/** A template row a piece of lines reads as, with the similarity. */
+interface Candidate {
+  spec: number;
+  score: number;
+}
+
+/** The tables of one split search: the lines, the rows, the pieces' candidates and the best totals. */
+interface SplitTables {
+  lines: readonly TextBlock[];
+  /** Lines. */
+  k: number;
+  /** Rows. */
+  m: number;
+  /** `cands[a * MAX_PIECE + b - a - 1]`: the template rows lines a..b-1 read as (score ≥ MIN_SCORE). */
+  cands: Candidate[][];
+  /** `F[at(t, i, j)]`: best total for rows t.. from line i, rows after template row j (NEG: none). */
+  F: Float64Array;
+}
+
+/** The candidates of the piece of lines a..b-1. */
+function piecesAt(s: SplitTables, a: number, b: number): Candidate[] {
+  return s.cands[a * MAX_PIECE + b - a - 1]!;
+}
+
+/** The index in `F` of rows t.. from line i after template row j (j = -1: before any). */
+function at(s: SplitTables, t: number, i: number, j: number): number {
+  return (t * (s.k + 1) + i) * (APPLICATION_ROWS.length + 1) + j + 1;
+}
+
+/** Score every piece of at most MAX_PIECE consecutive lines against the template rows. */
+function pieceCandidates(lines: readonly TextBlock[]): Candidate[][] {
+  const k = lines.length;
+  const S = APPLICATION_ROWS.length;
+  const P = MAX_PIECE;
+  const keys = lines.map((l) => labelKey(l.text));
+  const cands: Candidate[][] = new Array(k * P);
+  for (let a = 0; a < k; a++) {
+    let key = "";
+    for (let b = a + 1; b <= Math.min(k, a + P); b++) {
+      key += keys[b - 1]!;
+      const list: Candidate[] = [];
+      if (key.length >= 2) {
+        const scores = similarities(key, labelIndex());
+        for (let s = 0; s < S; s++) if (scores[s]! >= MIN_SCORE) list.push({ spec: s, score: scores[s]! });
+      }
+      cands[a * P + b - a - 1] = list;
+    }
+  }
+  return cands;
+}
+
+/** Fill `F` from the last row and line back: the best total of each state. */
+function fillBestTotals(s: SplitTables): void {
+  const { k, m, F } = s;
+  const S = APPLICATION_ROWS.length;
+  const W = S + 1;
+  for (let j = -1; j < S; j++) F[at(s, m, k, j)] = 0;
+  for (let t = m - 1; t >= 0; t--) {
+    for (let i = k - 1; i >= 0; i--) {
+      const here = at(s, t, i, -1);
+      F.copyWithin(here, at(s, t, i + 1, -1), at(s, t, i + 1, -1) + W);
+      for (let b = i + 1; b <= Math.min(k, i + MAX_PIECE); b++) {
+        for (const { spec, score } of piecesAt(s, i, b)) {
+          const rest = F[at(s, t + 1, b, spec)]!;
+          if (rest <= NEG) continue;
+          const total = score + LINE_BONUS * (b - i) + rest;
+          // a piece read as row `spec` follows any row before it
+          for (let j = 0; j <= spec; j++) if (total > F[here + j]!) F[here + j] = total;
+        }
+      }
+    }
+  }
+}
+
+/** The walk over the splits within MARGIN of the best total `top`. */
+interface NearBest {
+  top: number;
+  counter: SearchCounter;
+  /** The splits found, by distinct sequence of template rows. */
+  found: Map<string, { split: Split; score: number }>;
+  /** The pieces of the split being walked. */
+  pieces: Array<{ from: number; a: number; b: number; spec: number }>;
+  /** True once the budget is spent or too many readings are found. */
+  overflow: boolean;
+}
+
+/** Follow every split within MARGIN of the best from row t at line i after template row j (one step per call). */
+function visit(s: SplitTables, v: NearBest, t: number, i: number, j: number, from: number, acc: number): void {
+  if (v.overflow || ++v.counter.steps > v.counter.budget) {
+    v.overflow = true;
+    return;
+  }
+  if (t === s.m) {
+    recordSplit(s, v, i, acc);
+    return;
+  }
+  if (i >= s.k) return;
+  for (let b = i + 1; b <= Math.min(s.k, i + MAX_PIECE); b++) {
+    for (const { spec, score } of piecesAt(s, i, b)) {
+      if (spec <= j) continue;
+      const gain = score + LINE_BONUS * (b - i);
+      const rest = s.F[at(s, t + 1, b, spec)]!;
+      if (rest <= NEG || acc + gain + rest < v.top - MARGIN) continue;
+      v.pieces.push({ from, a: i, b, spec });
+      visit(s, v, t + 1, b, spec, b, acc + gain);
+      v.pieces.pop();
+    }
+  }
+  const skip = s.F[at(s, t, i + 1, j)]!;
+  if (skip > NEG && acc + skip >= v.top - MARGIN) visit(s, v, t, i + 1, j, from, acc);
+}
+
+/** Every row placed: keep the split when it ends with the last line (the better score per sequence of rows). */
+function recordSplit(s: SplitTables, v: NearBest, i: number, acc: number): void {
+  if (i !== s.k) return;
+  const key = v.pieces.map((p) => p.spec).join(",");
+  const seen = v.found.get(key);
+  if (!seen || seen.score < acc) v.found.set(key, { split: v.pieces.map((p) => labelCells(s.lines, p)), score: acc });
+  if (v.found.size > MAX_READINGS) v.overflow = true;
+}
+
 /**
  * Split `lines` among `m` rows, in order: each row takes a run of consecutive lines as its
  * label, the runs read as rows of table 三 in the template's order, and the last run ends
@@ -84,84 +205,19 @@ const NEG = -1e9;
  */
 export function splitLabelLines(lines: readonly TextBlock[], m: number, counter: SearchCounter = newCounter(FRAGMENT_BUDGET, "fragments")): Split[] | null {
   const k = lines.length;
-  const S = APPLICATION_ROWS.length;
   if (m === 0 || k < m || k > MAX_LINES) return null;
   // the pieces scored and the rows' tries, counted before they are made
   counter.steps += k * MAX_PIECE * (m + 1);
   if (spent(counter)) return null;
-  // cands[a * P + b - a - 1]: the template rows lines a..b-1 read as (score ≥ MIN_SCORE), pieces of at most P lines
-  const P = MAX_PIECE;
-  const keys = lines.map((l) => labelKey(l.text));
-  const cands: Array<Array<{ spec: number; score: number }>> = new Array(k * P);
-  for (let a = 0; a < k; a++) {
-    let key = "";
-    for (let b = a + 1; b <= Math.min(k, a + P); b++) {
-      key += keys[b - 1]!;
-      const list: Array<{ spec: number; score: number }> = [];
-      if (key.length >= 2) {
-        const scores = similarities(key, labelIndex());
-        for (let s = 0; s < S; s++) if (scores[s]! >= MIN_SCORE) list.push({ spec: s, score: scores[s]! });
-      }
-      cands[a * P + b - a - 1] = list;
-    }
-  }
-  const piecesAt = (a: number, b: number) => cands[a * P + b - a - 1]!;
-  // F[(t*(k+1)+i)*(S+1)+j+1]: best total for rows t.. from line i, rows after template row j
-  const W = S + 1;
-  const F = new Float64Array((m + 1) * (k + 1) * W).fill(NEG);
-  const at = (t: number, i: number, j: number) => (t * (k + 1) + i) * W + j + 1;
-  for (let j = -1; j < S; j++) F[at(m, k, j)] = 0;
-  for (let t = m - 1; t >= 0; t--) {
-    for (let i = k - 1; i >= 0; i--) {
-      const here = at(t, i, -1);
-      F.copyWithin(here, at(t, i + 1, -1), at(t, i + 1, -1) + W);
-      for (let b = i + 1; b <= Math.min(k, i + P); b++) {
-        for (const { spec, score } of piecesAt(i, b)) {
-          const rest = F[at(t + 1, b, spec)]!;
-          if (rest <= NEG) continue;
-          const total = score + LINE_BONUS * (b - i) + rest;
-          // a piece read as row `spec` follows any row before it
-          for (let j = 0; j <= spec; j++) if (total > F[here + j]!) F[here + j] = total;
-        }
-      }
-    }
-  }
-  const top = F[at(0, 0, -1)]!;
+  const s: SplitTables = { lines, k, m, cands: pieceCandidates(lines), F: new Float64Array((m + 1) * (k + 1) * (APPLICATION_ROWS.length + 1)).fill(NEG) };
+  fillBestTotals(s);
+  const top = s.F[at(s, 0, 0, -1)]!;
   if (top <= NEG) return null;
   // every split within MARGIN of the best, by distinct sequence of template rows (a few at most)
-  const found = new Map<string, { split: Split; score: number }>();
-  const pieces: Array<{ from: number; a: number; b: number; spec: number }> = [];
-  let overflow = false;
-  const visit = (t: number, i: number, j: number, from: number, acc: number): void => {
-    if (overflow || (++counter.steps > counter.budget)) {
-      overflow = true;
-      return;
-    }
-    if (t === m) {
-      if (i !== k) return;
-      const key = pieces.map((p) => p.spec).join(",");
-      const seen = found.get(key);
-      if (!seen || seen.score < acc) found.set(key, { split: pieces.map((p) => labelCells(lines, p)), score: acc });
-      if (found.size > MAX_READINGS) overflow = true;
-      return;
-    }
-    if (i >= k) return;
-    for (let b = i + 1; b <= Math.min(k, i + P); b++) {
-      for (const { spec, score } of piecesAt(i, b)) {
-        if (spec <= j) continue;
-        const gain = score + LINE_BONUS * (b - i);
-        const rest = F[at(t + 1, b, spec)]!;
-        if (rest <= NEG || acc + gain + rest < top - MARGIN) continue;
-        pieces.push({ from, a: i, b, spec });
-        visit(t + 1, b, spec, b, acc + gain);
-        pieces.pop();
-      }
-    }
-    if (F[at(t, i + 1, j)]! > NEG && acc + F[at(t, i + 1, j)]! >= top - MARGIN) visit(t, i + 1, j, from, acc);
-  };
-  visit(0, 0, -1, 0, 0);
-  if (overflow || found.size === 0) return null;
-  return [...found.values()].sort((x, y) => y.score - x.score).map((f) => f.split);
+  const v: NearBest = { top, counter, found: new Map(), pieces: [], overflow: false };
+  visit(s, v, 0, 0, -1, 0, 0);
+  if (v.overflow || v.found.size === 0) return null;
+  return [...v.found.values()].sort((x, y) => y.score - x.score).map((f) => f.split);
 }
 
 /** The label cells of one piece: the lines before it (a group label), then its own lines. */

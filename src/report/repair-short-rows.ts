@@ -137,6 +137,55 @@ interface GroupSearch {
   used: number[][];
 }
 
+/** The tables and the running sums of one group's searches (rows by their position `k` in the group). */
+interface GroupState {
+  /** Rows in the group. */
+  n: number;
+  /** Per row: its number of placements. */
+  sizes: number[];
+  /** Per equation and row: what each placement adds (null: the equation does not read the row). */
+  adds: Array<Array<Float64Array | null>>;
+  /** Per row: the equations that read it. */
+  touching: number[][];
+  /** Per equation and row: the least and the most the equation can get from the row. */
+  least: number[][];
+  most: number[][];
+  /** Per equation: what the rows still to place can add, at least and at most. */
+  lo: Float64Array;
+  hi: Float64Array;
+  /** Per equation: the sum of the rows placed so far, with the constant. */
+  sums: Float64Array;
+  /** Per row: the placement chosen in the current search. */
+  chosen: Int32Array;
+  /** The rows in the order the current search places them (the fixed row first). */
+  order: Int32Array;
+  /** Per row and placement: 1 once a solution uses it. */
+  supported: Uint8Array[];
+  /** The placement the current search fixes for its first row. */
+  option: number;
+  /** True once the current search found the budget spent. */
+  stopped: boolean;
+  equations: readonly BoundEquation[];
+  counter: SearchCounter;
+}
+
+/** The tables of a group's searches, before any search. */
+function groupState(group: readonly number[], options: ReadonlyArray<readonly Float64Array[]>, equations: readonly BoundEquation[], counter: SearchCounter): GroupState {
+  const n = group.length;
+  const sizes = group.map((row) => options[row]!.length);
+  const adds = equations.map((eq) => group.map((row) => (eq.terms.some((t) => t.row === row) ? contributions(eq, row, options[row]!) : null)));
+  const supported = sizes.map((size) => new Uint8Array(size));
+  const touching = group.map((_, k) => equations.map((_, e) => e).filter((e) => adds[e]![k] !== null));
+  const least = adds.map((perRow) => perRow.map((add) => (add && add.length > 0 ? Math.min(...add) : 0)));
+  const most = adds.map((perRow) => perRow.map((add) => (add && add.length > 0 ? Math.max(...add) : 0)));
+  const lo = new Float64Array(equations.length);
+  const hi = new Float64Array(equations.length);
+  const sums = new Float64Array(equations.length);
+  const chosen = new Int32Array(n);
+  const order = new Int32Array(n);
+  return { n, sizes, adds, touching, least, most, lo, hi, sums, chosen, order, supported, option: 0, stopped: false, equations, counter };
+}
+
 /**
  * For each placement of each row of a linked group (`group`, in order), find one joint
  * placement of the group that uses it and satisfies the equations linking the rows — or
@@ -147,97 +196,96 @@ interface GroupSearch {
  * uses, so most searches are not needed. One step per placement tried.
  */
 function searchGroup(group: readonly number[], options: ReadonlyArray<readonly Float64Array[]>, equations: readonly BoundEquation[], counter: SearchCounter): GroupSearch {
-  const n = group.length;
-  const sizes = group.map((row) => options[row]!.length);
-  // per equation and position in the group: what each placement adds (null: the equation does not read the row)
-  const adds = equations.map((eq) => group.map((row) => (eq.terms.some((t) => t.row === row) ? contributions(eq, row, options[row]!) : null)));
+  const s = groupState(group, options, equations, counter);
   const used = group.map(() => [] as number[]);
-  const supported = sizes.map((size) => new Uint8Array(size));
-
-  // per row: the equations that read it, and the least and the most each of them can get from it
-  const touching = group.map((_, k) => equations.map((_, e) => e).filter((e) => adds[e]![k] !== null));
-  const least = adds.map((perRow) => perRow.map((add) => (add && add.length > 0 ? Math.min(...add) : 0)));
-  const most = adds.map((perRow) => perRow.map((add) => (add && add.length > 0 ? Math.max(...add) : 0)));
-  // what the rows still to place can add to each equation, at least and at most
-  const lo = new Float64Array(equations.length);
-  const hi = new Float64Array(equations.length);
-  const sums = new Float64Array(equations.length);
-  const chosen = new Int32Array(n);
-  const order = new Int32Array(n);
-
-  /** One joint placement with the row at `fixed` placed by `option`, or null; undefined when the budget ran out. */
-  const solve = (fixed: number, option: number): Int32Array | null | undefined => {
-    order[0] = fixed;
-    for (let k = 0, d = 1; k < n; k++) if (k !== fixed) order[d++] = k;
-    equations.forEach((eq, e) => {
-      sums[e] = eq.constant;
-      lo[e] = 0;
-      hi[e] = 0;
-      for (let k = 0; k < n; k++) {
-        lo[e]! += least[e]![k]!;
-        hi[e]! += most[e]![k]!;
-      }
-    });
-    let stopped = false;
-    /** Place the rows from depth `d` on: true when they all fit. */
-    const walk = (d: number): boolean => {
-      if (d === n) return true;
-      const k = order[d]!;
-      const rows = touching[k]!;
-      for (const e of rows) {
-        lo[e]! -= least[e]![k]!;
-        hi[e]! -= most[e]![k]!;
-      }
-      const first = d === 0 ? option : 0;
-      const last = d === 0 ? option : sizes[k]! - 1;
-      let found = false;
-      // the placements no solution uses yet first (pass 0), so that a solution marks as many new ones as it can
-      for (let pass = d === 0 ? 1 : 0; pass < 2 && !found && !stopped; pass++) {
-        for (let o = first; o <= last && !found; o++) {
-          if (d > 0 && supported[k]![o] !== pass) continue;
-          if (spent(counter)) {
-            stopped = true;
-            break;
-          }
-          counter.steps++;
-          let fits = true;
-          for (const e of rows) {
-            const sum = sums[e]! + adds[e]![k]![o]!;
-            if (sum + lo[e]! > EPSILON || sum + hi[e]! < -EPSILON) {
-              fits = false;
-              break;
-            }
-          }
-          if (!fits) continue;
-          for (const e of rows) sums[e]! += adds[e]![k]![o]!;
-          chosen[k] = o;
-          found = walk(d + 1);
-          for (const e of rows) sums[e]! -= adds[e]![k]![o]!;
-          if (stopped) break;
-        }
-      }
-      for (const e of rows) {
-        lo[e]! += least[e]![k]!;
-        hi[e]! += most[e]![k]!;
-      }
-      return found;
-    };
-    const found = walk(0);
-    return stopped ? undefined : found ? chosen : null;
-  };
-
-  for (let k = 0; k < n; k++) {
-    for (let o = 0; o < sizes[k]!; o++) {
-      if (supported[k]![o] === 1) continue;
-      const solution = solve(k, o);
+  for (let k = 0; k < s.n; k++) {
+    for (let o = 0; o < s.sizes[k]!; o++) {
+      if (s.supported[k]![o] === 1) continue;
+      const solution = solve(s, k, o);
       if (solution === undefined) return { count: 0, used };
-      if (solution) solution.forEach((choice, j) => (supported[j]![choice] = 1));
+      if (solution) solution.forEach((choice, j) => (s.supported[j]![choice] = 1));
     }
     // no placement of this row takes part in a solution: the group has none
-    if (!supported[k]!.includes(1)) return { count: 0, used };
+    if (!s.supported[k]!.includes(1)) return { count: 0, used };
   }
-  supported.forEach((flags, k) => flags.forEach((flag, o) => flag === 1 && used[k]!.push(o)));
+  s.supported.forEach((flags, k) => flags.forEach((flag, o) => flag === 1 && used[k]!.push(o)));
   return { count: used.reduce((product, list) => product * list.length, 1), used };
+}
+
+/** One joint placement with the row at `fixed` placed by `option`, or null; undefined when the budget ran out. */
+function solve(s: GroupState, fixed: number, option: number): Int32Array | null | undefined {
+  s.order[0] = fixed;
+  for (let k = 0, d = 1; k < s.n; k++) if (k !== fixed) s.order[d++] = k;
+  s.equations.forEach((eq, e) => {
+    s.sums[e] = eq.constant;
+    s.lo[e] = 0;
+    s.hi[e] = 0;
+    for (let k = 0; k < s.n; k++) {
+      s.lo[e]! += s.least[e]![k]!;
+      s.hi[e]! += s.most[e]![k]!;
+    }
+  });
+  s.option = option;
+  s.stopped = false;
+  const found = walk(s, 0);
+  return s.stopped ? undefined : found ? s.chosen : null;
+}
+
+/** Place the rows from depth `d` on: true when they all fit. */
+function walk(s: GroupState, d: number): boolean {
+  if (d === s.n) return true;
+  const k = s.order[d]!;
+  const rows = s.touching[k]!;
+  for (const e of rows) {
+    s.lo[e]! -= s.least[e]![k]!;
+    s.hi[e]! -= s.most[e]![k]!;
+  }
+  const found = walkPlacements(s, d, k, rows);
+  for (const e of rows) {
+    s.lo[e]! += s.least[e]![k]!;
+    s.hi[e]! += s.most[e]![k]!;
+  }
+  return found;
+}
+
+/** Try the placements of row `k` at depth `d` (one step each) until one leads to a solution. */
+function walkPlacements(s: GroupState, d: number, k: number, rows: readonly number[]): boolean {
+  const first = d === 0 ? s.option : 0;
+  const last = d === 0 ? s.option : s.sizes[k]! - 1;
+  let found = false;
+  // the placements no solution uses yet first (pass 0), so that a solution marks as many new ones as it can
+  for (let pass = d === 0 ? 1 : 0; pass < 2 && !found && !s.stopped; pass++) {
+    for (let o = first; o <= last && !found; o++) {
+      if (d > 0 && s.supported[k]![o] !== pass) continue;
+      if (spent(s.counter)) {
+        s.stopped = true;
+        break;
+      }
+      s.counter.steps++;
+      if (!fits(s, k, o, rows)) continue;
+      found = placeAndWalk(s, d, k, o, rows);
+      if (s.stopped) break;
+    }
+  }
+  return found;
+}
+
+/** True when placement `o` of row `k` keeps every equation that reads the row within reach of 0. */
+function fits(s: GroupState, k: number, o: number, rows: readonly number[]): boolean {
+  for (const e of rows) {
+    const sum = s.sums[e]! + s.adds[e]![k]![o]!;
+    if (sum + s.lo[e]! > EPSILON || sum + s.hi[e]! < -EPSILON) return false;
+  }
+  return true;
+}
+
+/** Place row `k` by `o`, walk the rows after it, and take the placement back: true when they all fit. */
+function placeAndWalk(s: GroupState, d: number, k: number, o: number, rows: readonly number[]): boolean {
+  for (const e of rows) s.sums[e]! += s.adds[e]![k]![o]!;
+  s.chosen[k] = o;
+  const found = walk(s, d + 1);
+  for (const e of rows) s.sums[e]! -= s.adds[e]![k]![o]!;
+  return found;
 }
 
 /** Groups of short rows linked by equations (rows in order within a group, groups by their first row). */
@@ -258,6 +306,102 @@ function linkedGroups(rows: number, equations: readonly BoundEquation[]): number
   return [...groups.values()];
 }
 
+/** True when an equation reads one short row only (a row equation, or a column equation that meets one short row). */
+function readsOneRow(eq: BoundEquation): boolean {
+  return new Set(eq.terms.map((t) => t.row)).size === 1;
+}
+
+/** The template's equations bound to the short rows: the rows' own sums and the column sums, those that can be checked. */
+function boundEquations(shape: ApplicationsShape, paths: readonly string[], columns: readonly string[], values: ReadonlyMap<string, number | null>): { rowEquations: BoundEquation[]; columnEquations: BoundEquation[] } {
+  const rowIndex = new Map(paths.map((p, i) => [p, i]));
+  const columnIndex = new Map(columns.map((c, i) => [c, i]));
+  const bound = (rule: Equation["rule"]) =>
+    equationsOf(rule, shape)
+      .map((eq) => bind(eq, rowIndex, columnIndex, values))
+      .filter((eq): eq is BoundEquation => eq !== null);
+  return { rowEquations: [...bound("row-total"), ...bound("org-subtotal")], columnEquations: [...bound("outcome-total"), ...bound("balance")] };
+}
+
+/** Per short row (by index): its placements, their values, and those its own equations keep. */
+interface RowPlacements {
+  /** Every placement of the row's cells. */
+  all: Placement[][];
+  /** The values each placement puts in the columns (null where it leaves the cell blank). */
+  valuesOf: Array<Array<Array<number | null>>>;
+  /** The placements (indexes into `all`) that satisfy the equations reading the row alone. */
+  keep: number[][];
+  /** The kept placements' numbers for the sums (a blank cell counts 0), in the order of `keep`. */
+  options: Float64Array[][];
+}
+
+/** List each short row's placements (steps charged here), read their values, and filter them by the equations that read the row alone. */
+function rowPlacements(paths: readonly string[], short: ReadonlyMap<string, readonly Cell[]>, width: number, equations: readonly BoundEquation[], counter: SearchCounter): RowPlacements {
+  const all = paths.map((p) => placements(short.get(p)!, width, counter));
+  // the values each placement puts in the columns (null where it leaves the cell blank), read once
+  const valuesOf = all.map((list, i) => {
+    const numbers = new Map(short.get(paths[i]!)!.map((c) => [c, cellNumber(c)]));
+    return list.map((pl) => pl.map((c) => (c === null ? null : (numbers.get(c) ?? null))));
+  });
+  // a row equation reads one row; so may a column equation (the rest are searched by group)
+  const keep: number[][] = [];
+  const options: Float64Array[][] = [];
+  all.forEach((list, i) => {
+    const own = equations.filter((eq) => readsOneRow(eq) && eq.terms[0]!.row === i);
+    // for the sums, a blank cell counts 0
+    const numbers = valuesOf[i]!.map((values) => Float64Array.from(values, (v) => v ?? 0));
+    const ks = list.map((_, k) => k).filter((k) => own.every((eq) => holdsFor(eq, numbers[k]!)));
+    keep.push(ks);
+    options.push(ks.map((k) => numbers[k]!));
+  });
+  return { all, valuesOf, keep, options };
+}
+
+/** The searches of the linked groups, and per short row its group's search and its place in the group. */
+interface GroupSearches {
+  searches: Array<GroupSearch | null>;
+  groupOf: number[];
+  depthOf: number[];
+}
+
+/** Search each group of rows linked by `joint` equations, in order; once the budget is spent the remaining groups get null. */
+function searchGroups(rows: number, options: ReadonlyArray<readonly Float64Array[]>, joint: readonly BoundEquation[], counter: SearchCounter): GroupSearches {
+  const searches: Array<GroupSearch | null> = [];
+  const groupOf = new Array<number>(rows);
+  const depthOf = new Array<number>(rows);
+  for (const group of linkedGroups(rows, joint)) {
+    const members = new Set(group);
+    const own = joint.filter((eq) => eq.terms.some((t) => members.has(t.row)));
+    group.forEach((row, d) => {
+      groupOf[row] = searches.length;
+      depthOf[row] = d;
+    });
+    searches.push(spent(counter) ? null : searchGroup(group, options, own, counter));
+  }
+  return { searches, groupOf, depthOf };
+}
+
+/** The reading of short row `i` from the placements `indexes` (into its list of all placements): the cells all distinct readings agree on. */
+function readingOf(rows: RowPlacements, i: number, indexes: readonly number[], columns: readonly string[], found: boolean, consistent: number): ShortRowReading {
+  const valuesOf = rows.valuesOf[i]!;
+  const distinct = new Map<string, number>();
+  for (const k of indexes) {
+    const key = valuesOf[k]!.map((v) => v ?? "∅").join("|");
+    if (!distinct.has(key)) distinct.set(key, k);
+  }
+  const kept = [...distinct.values()];
+  const cells = columns.map((_, c) => {
+    const first = kept[0];
+    if (first === undefined) return null;
+    const value = valuesOf[first]![c];
+    return kept.every((k) => valuesOf[k]![c] === value) ? rows.all[i]![first]![c]! : null;
+  });
+  return {
+    cells: found ? cells : [],
+    consistent,
+    alternatives: kept.map((k) => valuesOf[k]!),
+  };
+}
+
 /**
  * Decide the short rows of table 三. `columns` are the table's column keys in order (seven,
  * or eight with 小计); `values` holds the values already read for the other rows
@@ -276,75 +420,21 @@ export function repairShortRows(
   counter: SearchCounter = newCounter(SHORT_ROW_BUDGET, "short-rows"),
 ): ShortRowsResult {
   const paths = [...short.keys()];
-  const rowIndex = new Map(paths.map((p, i) => [p, i]));
-  const columnIndex = new Map(columns.map((c, i) => [c, i]));
-  const bound = (rule: Equation["rule"]) =>
-    equationsOf(rule, shape)
-      .map((eq) => bind(eq, rowIndex, columnIndex, values))
-      .filter((eq): eq is BoundEquation => eq !== null);
-  const rowEquations = [...bound("row-total"), ...bound("org-subtotal")];
-  const columnEquations = [...bound("outcome-total"), ...bound("balance")];
-
-  const all = paths.map((p) => placements(short.get(p)!, columns.length, counter));
-  // the values each placement puts in the columns (null where it leaves the cell blank), read once
-  const valuesOf = all.map((list, i) => {
-    const numbers = new Map(short.get(paths[i]!)!.map((c) => [c, cellNumber(c)]));
-    return list.map((pl) => pl.map((c) => (c === null ? null : (numbers.get(c) ?? null))));
-  });
-  // a row equation reads one row; a column equation that reads no short row must hold as read
-  const single = (eq: BoundEquation) => new Set(eq.terms.map((t) => t.row)).size === 1;
-  const keep: number[][] = [];
-  const options: Float64Array[][] = [];
-  all.forEach((list, i) => {
-    const own = [...rowEquations, ...columnEquations].filter((eq) => single(eq) && eq.terms[0]!.row === i);
-    // for the sums, a blank cell counts 0
-    const numbers = valuesOf[i]!.map((values) => Float64Array.from(values, (v) => v ?? 0));
-    const ks = list.map((_, k) => k).filter((k) => own.every((eq) => holdsFor(eq, numbers[k]!)));
-    keep.push(ks);
-    options.push(ks.map((k) => numbers[k]!));
-  });
-  const joint = columnEquations.filter((eq) => eq.terms.length > 0 && !single(eq));
+  const { rowEquations, columnEquations } = boundEquations(shape, paths, columns, values);
+  const rows = rowPlacements(paths, short, columns.length, [...rowEquations, ...columnEquations], counter);
+  const joint = columnEquations.filter((eq) => eq.terms.length > 0 && !readsOneRow(eq));
+  // a column equation that reads no short row must hold as read
   const holdsAsRead = columnEquations.every((eq) => eq.terms.length > 0 || Math.abs(eq.constant) <= EPSILON);
-
-  const searches: Array<GroupSearch | null> = [];
-  // per short row: its group's search, and its place in the group
-  const groupOf = new Array<number>(paths.length);
-  const depthOf = new Array<number>(paths.length);
-  if (paths.length > 0 && holdsAsRead) {
-    for (const group of linkedGroups(paths.length, joint)) {
-      const members = new Set(group);
-      const own = joint.filter((eq) => eq.terms.some((t) => members.has(t.row)));
-      group.forEach((row, d) => {
-        groupOf[row] = searches.length;
-        depthOf[row] = d;
-      });
-      searches.push(spent(counter) ? null : searchGroup(group, options, own, counter));
-    }
-  }
+  const groups: GroupSearches =
+    paths.length > 0 && holdsAsRead ? searchGroups(paths.length, rows.options, joint, counter) : { searches: [], groupOf: [], depthOf: [] };
   const complete = !spent(counter);
-  const consistent = complete && searches.length > 0 ? searches.reduce((n, s) => n * (s?.count ?? 0), 1) : 0;
+  const consistent = complete && groups.searches.length > 0 ? groups.searches.reduce((n, s) => n * (s?.count ?? 0), 1) : 0;
 
   const readings = new Map<string, ShortRowReading>();
   paths.forEach((path, i) => {
     const found = consistent > 0;
-    const indexes = found ? searches[groupOf[i]!]!.used[depthOf[i]!]!.map((o) => keep[i]![o]!) : all[i]!.map((_, k) => k);
-    const distinct = new Map<string, number>();
-    for (const k of indexes) {
-      const key = valuesOf[i]![k]!.map((v) => v ?? "∅").join("|");
-      if (!distinct.has(key)) distinct.set(key, k);
-    }
-    const kept = [...distinct.values()];
-    const cells = columns.map((_, c) => {
-      const first = kept[0];
-      if (first === undefined) return null;
-      const value = valuesOf[i]![first]![c];
-      return kept.every((k) => valuesOf[i]![k]![c] === value) ? all[i]![first]![c]! : null;
-    });
-    readings.set(path, {
-      cells: found ? cells : [],
-      consistent,
-      alternatives: kept.map((k) => valuesOf[i]![k]!),
-    });
+    const indexes = found ? groups.searches[groups.groupOf[i]!]!.used[groups.depthOf[i]!]!.map((o) => rows.keep[i]![o]!) : rows.all[i]!.map((_, k) => k);
+    readings.set(path, readingOf(rows, i, indexes, columns, found, consistent));
   });
   return { readings, complete, steps: counter.steps };
 }
