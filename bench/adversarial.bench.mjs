@@ -19,7 +19,7 @@ import { loadavg } from "node:os";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { tsImport } from "tsx/esm/api";
-import { parseReport, validateReport } from "../dist/index.js";
+import { bestOfThree } from "./best-of-three.mjs";
 
 const root = new URL("../", import.meta.url);
 const A = await tsImport(new URL("./test/helpers/adversarial-inputs.ts", root).href, import.meta.url);
@@ -72,20 +72,7 @@ for (let seed = 1; seed <= SEEDS; seed++) {
 add("short rows no placement fits (budget spent)", "2021", A.unplaceableShortRows());
 for (const [family, variant, seed] of SLOWEST) add("slowest found by find-slowest.mjs", `${family} ${variant} seed ${seed}`, make(family, variant, seed));
 
-function time(input) {
-  const copies = [input, typeof input === "string" ? `${input}\n` : new Uint8Array([...input, 0x0a])];
-  let wall = Infinity;
-  let cpu = Infinity;
-  for (let k = 0; k < 3; k++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    validateReport(parseReport(copies[k & 1]));
-    wall = Math.min(wall, performance.now() - t0);
-    const c = process.cpuUsage(c0);
-    cpu = Math.min(cpu, (c.user + c.system) / 1000);
-  }
-  return { wall, cpu };
-}
+const time = bestOfThree;
 
 // warm up: every family once, so that the first inputs do not pay for compiling the parser
 for (const list of groups.values()) for (const x of list.slice(0, 3)) time(x.input);

@@ -26,6 +26,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { tsImport } from "tsx/esm/api";
 import { flattenReport, parseReport } from "../dist/index.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -47,34 +48,8 @@ if (!["consistent", "random", "both"].includes(values.numbers)) {
 const COUNT = Number(values.count);
 const RSS_COUNT = Number(values["rss-count"]);
 
-/** A small deterministic PRNG (mulberry32), so that every run generates the same files. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/**
- * Replace the digits of every number with random digits of the same length, leaving
- * alone years, dates, item numbering (`1.`) and, in HTML, everything inside tags
- * and entities — so that the layout stays what it was.
- */
-function varyNumbers(text, next, html) {
-  const vary = (part) =>
-    part.replace(/\d+(?![年月日.、．\d])/g, (digits, offset, whole) => {
-      if (/^(19|20)\d\d$/.test(digits) || whole[offset - 1] === "&" || whole[offset - 1] === "#") return digits;
-      let out = "";
-      for (let i = 0; i < digits.length; i++) out += String(Math.floor(next() * (i === 0 && digits.length > 1 ? 9 : 10)) + (i === 0 && digits.length > 1 ? 1 : 0));
-      return out;
-    });
-  if (!html) return vary(text);
-  return text.split(/(<[^>]*>|&[#\w]+;)/).map((part, i) => (i % 2 === 1 ? part : vary(part))).join("");
-}
+/** The tests' seeded generator (mulberry32), so that every run generates the same files. */
+const { seededRandom: random } = await tsImport(new URL("../test/helpers/seeded-random.ts", import.meta.url).href, import.meta.url);
 
 /** The corpus reports, each with its parsed cells (value and location per model path). */
 function loadSources() {

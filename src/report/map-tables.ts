@@ -223,7 +223,7 @@ function shortRows(matches: readonly RowMatch[], width: number): Map<string, Row
   const short = new Map<string, RowMatch>();
   for (const m of matches) {
     const values = m.row.padded ? withoutTrailingBlanks(m.row.values) : m.row.values;
-    if (values.length < width && values.length === m.row.numbers && m.row.numbers > 0) {
+    if (isShortRow({ values, numbers: m.row.numbers }, width)) {
       short.set(m.spec.path, values === m.row.values ? m : { ...m, row: { ...m.row, values: [...values] } });
     }
   }
@@ -309,7 +309,7 @@ function readFloatingRow(base: string, keys: readonly string[], row: LogicalRow,
 }
 
 /** True when a row prints fewer numbers than its columns and writes none of its blanks. */
-function isShortRow(row: LogicalRow, width: number): boolean {
+function isShortRow(row: { values: readonly Cell[]; numbers: number }, width: number): boolean {
   return row.numbers > 0 && row.values.length === row.numbers && row.numbers < width;
 }
 

@@ -221,10 +221,9 @@ export function placeByPosition(runs: readonly Fragment[][], headers: readonly H
 /**
  * {@link placeByPosition} for a lone run of values (table 四 prints its fifteen cells in
  * one row): its values go under the header columns when the headers show more columns than
- * it has values. Null when they do not, or when the run is shorter than `minColumns`.
+ * it has values. Null when they do not.
  */
-export function placeRunByPosition(run: readonly Fragment[], headers: readonly HeaderPiece[], labelsEnd: number, minColumns = 4): Fragment[] | null {
-  if (run.length < minColumns) return null;
+export function placeRunByPosition(run: readonly Fragment[], headers: readonly HeaderPiece[], labelsEnd: number): Fragment[] | null {
   const placed = placeRunsByPosition([[...run]], run.length, headers, labelsEnd);
   return placed && placed.unplaced.length === 0 ? placed.runs[0]! : null;
 }

@@ -378,7 +378,7 @@ function placeAligned(builds: ReadonlyArray<RowBuild | HeaderBuild>): Placement 
   builds.forEach((b, i) => {
     if (b.kind !== "row" || placed.has(i) || failed.has(i)) return;
     // a lone row of many values right under headers of several lines (table 四): placed under all of them
-    const lone = placeRunByPosition(b.values, headersBefore(builds, i), labelsEnd([b]), MIN_ALIGNED_COLUMNS);
+    const lone = b.values.length >= MIN_ALIGNED_COLUMNS ? placeRunByPosition(b.values, headersBefore(builds, i), labelsEnd([b])) : null;
     if (lone) {
       placed.set(i, lone);
       return;
